@@ -1,0 +1,20 @@
+using ConversationalCommerce.App.Features.Catalog;
+
+namespace ConversationalCommerce.App.Hosting;
+
+/// <summary>Each feature registers its services and maps its endpoints here; one line per feature.</summary>
+public static class AppFeatures
+{
+    public static IHostApplicationBuilder AddAppFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAppFeatures(this IEndpointRouteBuilder app)
+    {
+        app.MapCatalogApi();
+        return app;
+    }
+}

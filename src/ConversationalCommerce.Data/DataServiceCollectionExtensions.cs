@@ -1,0 +1,15 @@
+using ConversationalCommerce.Data.Scoping;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConversationalCommerce.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext for the chosen provider. The shop scope is per request/job.</summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddScoped<ShopScope>();
+        services.AddDbContext<AppDbContext>(o => DbContextOptionsConfigurator.Configure(o, provider, connectionString));
+        return services;
+    }
+}

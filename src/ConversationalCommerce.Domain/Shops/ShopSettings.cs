@@ -1,0 +1,14 @@
+namespace ConversationalCommerce.Domain.Shops;
+
+/// <summary>Merchant-editable settings; stored with the shop.</summary>
+public sealed class ShopSettings
+{
+    public string AssistantName { get; set; } = "Shopping assistant";
+    public string Greeting { get; set; } = "Hi! Looking for something special? Tell me who it's for or what you need.";
+    public string AccentColor { get; set; } = "#1f6feb";
+    public string ShippingPolicy { get; set; } = "";
+    public string ReturnsPolicy { get; set; } = "";
+    public string PaymentPolicy { get; set; } = "";
+    /// <summary>Encrypted JSON of channel credentials (WhatsApp, email); never returned by the API.</summary>
+    public string? EncryptedChannelSecrets { get; set; }
+}
