@@ -1,0 +1,43 @@
+namespace ConversationalCommerce.Engine.Entities;
+
+/// <summary>What a shopper message says beyond its intent. Empty lists and nulls mean "not mentioned".</summary>
+public sealed record ShopperEntities
+{
+    public static readonly ShopperEntities None = new();
+
+    public PriceRange? Budget { get; init; }
+    /// <summary>Normalised recipient, e.g. "mom", "boyfriend", "child".</summary>
+    public string? Recipient { get; init; }
+    public int? RecipientAge { get; init; }
+    /// <summary>Normalised occasion, e.g. "birthday", "anniversary", "christmas".</summary>
+    public string? Occasion { get; init; }
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Colors { get; init; } = [];
+    public IReadOnlyList<string> Sizes { get; init; } = [];
+    public IReadOnlyList<string> Materials { get; init; } = [];
+    public IReadOnlyList<string> Vendors { get; init; } = [];
+    public int? Quantity { get; init; }
+    /// <summary>References to products shown earlier ("the second one", "these two", "the blue one", "that mug").</summary>
+    public IReadOnlyList<ProductReference> References { get; init; } = [];
+    /// <summary>The words that are left once entities are taken out: what to search for.</summary>
+    public string Keywords { get; init; } = "";
+}
+
+/// <param name="Approximate">"around €100": the engine may go a little over or under.</param>
+public sealed record PriceRange(decimal? Min, decimal? Max, string? Currency = null, bool Approximate = false);
+
+public enum ReferenceKind
+{
+    /// <summary>"the second one": Ordinal is 1-based; -1 means "the last one".</summary>
+    Ordinal,
+    /// <summary>"these two", "both", "all of them": Count is how many (null = all shown).</summary>
+    Set,
+    /// <summary>"the blue one": Attribute holds the distinguishing word.</summary>
+    Attribute,
+    /// <summary>"that mug": Attribute holds the noun.</summary>
+    Noun,
+    /// <summary>"it", "this one": the most recent single product in focus.</summary>
+    Focus,
+}
+
+public sealed record ProductReference(ReferenceKind Kind, int? Ordinal = null, int? Count = null, string? Attribute = null);

@@ -1,0 +1,44 @@
+using ConversationalCommerce.Domain.Catalog;
+
+namespace ConversationalCommerce.Engine.Search;
+
+/// <summary>The per-shop in-process product index. Only purchasable products are returned unless asked otherwise.</summary>
+public interface ICatalogSearch
+{
+    /// <summary>Loads the shop's index from the database if it is not in memory yet.</summary>
+    Task EnsureLoadedAsync(Guid shopId, CancellationToken cancellationToken);
+
+    IReadOnlyList<SearchHit> Search(Guid shopId, SearchRequest request);
+
+    /// <summary>The product as last indexed (with variants and images), or null.</summary>
+    Product? Get(Guid shopId, Guid productId);
+
+    /// <summary>Words the catalog itself uses (types, vendors, option values, tags), for entity extraction.</summary>
+    CatalogVocabulary Vocabulary(Guid shopId);
+}
+
+public sealed record SearchRequest(string Text)
+{
+    public decimal? MinPrice { get; init; }
+    public decimal? MaxPrice { get; init; }
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Colors { get; init; } = [];
+    public IReadOnlyList<string> Sizes { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public bool PurchasableOnly { get; init; } = true;
+    public int Limit { get; init; } = 20;
+}
+
+/// <param name="BestVariant">The purchasable variant that fits the price, size and colour filters, if any.</param>
+public sealed record SearchHit(Product Product, double Score, ProductVariant? BestVariant);
+
+public sealed record CatalogVocabulary(
+    IReadOnlySet<string> ProductTypes,
+    IReadOnlySet<string> Vendors,
+    IReadOnlySet<string> Colors,
+    IReadOnlySet<string> Sizes,
+    IReadOnlySet<string> Tags)
+{
+    public static readonly CatalogVocabulary Empty = new(
+        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+}

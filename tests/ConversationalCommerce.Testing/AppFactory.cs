@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ConversationalCommerce.Testing;
+
+/// <summary>
+/// The real app on a private SQLite file (or a given PostgreSQL database). Settings go through UseSetting because
+/// Program reads them before Build(). With <see cref="RealSocket"/> it listens on a loopback port (browser tests).
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public TestDataDirectory Data { get; } = new();
+    public bool RealSocket { get; init; }
+
+    public AppFactory(bool seedDemo = false)
+    {
+        _settings["DataDirectory"] = Data.Path;
+        _settings["Database:Provider"] = "Sqlite";
+        _settings["ConnectionStrings:Default"] = Data.SqliteConnectionString;
+        _settings["DemoStore:SeedOnStartup"] = seedDemo ? "true" : "false";
+        _settings["Hangfire:SchedulePollingInterval"] = "00:00:01";
+    }
+
+    public AppFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public AppFactory UsePostgres(string connectionString) =>
+        WithSetting("Database:Provider", "PostgreSql").WithSetting("ConnectionStrings:Default", connectionString);
+
+    /// <summary>Base address of the real socket (after <see cref="StartRealServer"/>).</summary>
+    public Uri ServerAddress => ClientOptions.BaseAddress;
+
+    public void StartRealServer()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Data.Dispose();
+    }
+}
