@@ -1,3 +1,4 @@
+using ConversationalCommerce.App.DemoStore;
 using ConversationalCommerce.App.Features.Catalog;
 
 namespace ConversationalCommerce.App.Hosting;
@@ -9,12 +10,14 @@ public static class AppFeatures
     {
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.AddDemoStore();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapAppFeatures(this IEndpointRouteBuilder app)
     {
         app.MapCatalogApi();
+        app.MapDemoStore();
         return app;
     }
 }
