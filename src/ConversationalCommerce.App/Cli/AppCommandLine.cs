@@ -22,5 +22,6 @@ public static class AppCommandLine
     {
         yield return MigrateCommand.Create();
         yield return SeedDemoCommand.Create();
+        yield return EvalCommand.Create();
     }
 }

@@ -1,5 +1,6 @@
 using ConversationalCommerce.App.DemoStore;
 using ConversationalCommerce.App.Features.Catalog;
+using ConversationalCommerce.Engine.Intents;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -11,6 +12,7 @@ public static class AppFeatures
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.AddDemoStore();
+        builder.Services.AddIntentDetection(builder.Configuration);
         return builder;
     }
 

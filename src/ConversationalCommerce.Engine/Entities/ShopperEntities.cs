@@ -24,7 +24,24 @@ public sealed record ShopperEntities
 }
 
 /// <param name="Approximate">"around €100": the engine may go a little over or under.</param>
-public sealed record PriceRange(decimal? Min, decimal? Max, string? Currency = null, bool Approximate = false);
+/// <param name="Currency">ISO code when the shopper named one ("$" is read as USD, "£" GBP, "€" EUR).</param>
+public sealed record PriceRange(decimal? Min, decimal? Max, string? Currency = null, bool Approximate = false)
+{
+    /// <summary>A price level named in words ("cheap", "luxury", "cheaper?"); Min and Max may both be null then.</summary>
+    public PriceTier? Tier { get; init; }
+}
+
+public enum PriceTier
+{
+    /// <summary>"cheap", "affordable", "inexpensive", "not too expensive".</summary>
+    Budget,
+    /// <summary>"premium", "luxury", "high-end".</summary>
+    Premium,
+    /// <summary>"cheaper", "less expensive": below what was shown last.</summary>
+    Lower,
+    /// <summary>"more expensive", "nicer", "pricier": above what was shown last.</summary>
+    Higher,
+}
 
 public enum ReferenceKind
 {

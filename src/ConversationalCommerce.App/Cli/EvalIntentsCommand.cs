@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Intents.Classification;
+
+namespace ConversationalCommerce.App.Cli;
+
+/// <summary>`eval intents --train FILE --test FILE [--json]`: trains the intent classifier and scores it. Needs no database.</summary>
+public static class EvalIntentsCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<FileInfo>("--train") { Description = "TSV with header text<TAB>label to train on.", Required = true };
+        var test = new Option<FileInfo>("--test") { Description = "TSV with header text<TAB>label to score.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object on the last line." };
+        var threshold = new Option<double>("--threshold")
+        {
+            Description = "Top probability below which a prediction counts as out of scope (when the training set has label 'oos').",
+            DefaultValueFactory = _ => IntentOptions.DefaultEvalThreshold,
+        };
+        var seed = new Option<int>("--seed") { Description = "Training seed.", DefaultValueFactory = _ => 42 };
+
+        var command = new Command("intents", "Train the intent classifier on one labelled set and score it on another.")
+        {
+            train, test, json, threshold, seed,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var trainFile = parse.GetRequiredValue(train);
+            var testFile = parse.GetRequiredValue(test);
+            foreach (var file in new[] { trainFile, testFile })
+                if (!file.Exists)
+                {
+                    Console.Error.WriteLine($"File not found: {file.FullName}");
+                    return Task.FromResult(2);
+                }
+            IReadOnlyList<LabeledText> trainSet, testSet;
+            try
+            {
+                trainSet = LabeledTextFile.Read(trainFile.FullName);
+                testSet = LabeledTextFile.Read(testFile.FullName);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return Task.FromResult(2);
+            }
+
+            var result = IntentEvaluation.Run(trainSet, testSet, parse.GetValue(threshold),
+                IntentOptions.DefaultTrainer with { Seed = parse.GetValue(seed) }, cancellationToken: ct);
+            Print(result);
+            if (parse.GetValue(json)) Console.WriteLine(ToJson(result));
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static void Print(IntentEvalResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"train={r.TrainCount} test={r.TestCount} labels={r.Labels} features={r.Features}"));
+        Console.WriteLine(string.Create(c, $"accuracy        {r.Accuracy:P2}"));
+        if (r.InScopeAccuracy is { } inScope) Console.WriteLine(string.Create(c, $"in-scope acc.   {inScope:P2}"));
+        if (r.OosRecall is { } recall) Console.WriteLine(string.Create(c, $"oos recall      {recall:P2} (threshold {r.Threshold})"));
+        foreach (var (t, acc, rec) in r.ThresholdSweep)
+            Console.WriteLine(string.Create(c, $"  threshold {t:F2}: in-scope {acc:P2}, oos recall {rec:P2}"));
+        Console.WriteLine(string.Create(c, $"macro F1        {r.MacroF1:F4}"));
+        Console.WriteLine(string.Create(c, $"train           {r.TrainSeconds:F2} s"));
+        Console.WriteLine(string.Create(c, $"predict         p50 {r.P50PredictMs:F3} ms, p99 {r.P99PredictMs:F3} ms"));
+    }
+
+    internal static string ToJson(IntentEvalResult r)
+    {
+        var figures = new Dictionary<string, object>
+        {
+            ["accuracy"] = Math.Round(r.Accuracy, 5),
+            ["macroF1"] = Math.Round(r.MacroF1, 5),
+            ["trainSeconds"] = Math.Round(r.TrainSeconds, 3),
+            ["p50PredictMs"] = Math.Round(r.P50PredictMs, 4),
+            ["p99PredictMs"] = Math.Round(r.P99PredictMs, 4),
+            ["train"] = r.TrainCount,
+            ["test"] = r.TestCount,
+            ["labels"] = r.Labels,
+        };
+        if (r.InScopeAccuracy is { } inScope) figures["inScopeAccuracy"] = Math.Round(inScope, 5);
+        if (r.OosRecall is { } recall)
+        {
+            figures["oosRecall"] = Math.Round(recall, 5);
+            figures["threshold"] = r.Threshold;
+        }
+        return JsonSerializer.Serialize(figures);
+    }
+}

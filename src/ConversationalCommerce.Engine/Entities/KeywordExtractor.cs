@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace ConversationalCommerce.Engine.Entities;
+
+/// <summary>What is left to search for once entities are taken out: unclaimed words minus chatter and stop words.</summary>
+public static class KeywordExtractor
+{
+    private static readonly Regex Word = new(@"[a-z0-9][a-z0-9'&-]*", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "without", "from", "into", "about",
+        "i", "im", "i'm", "i'd", "i'll", "id", "ill", "me", "my", "mine", "we", "our", "us", "you", "your", "u", "ya", "yall", "y'all",
+        "he", "she", "they", "them", "his", "her", "him", "their", "it", "its", "it's", "this", "that", "these", "those",
+        "is", "are", "was", "were", "be", "been", "am", "r", "do", "does", "did", "have", "has", "had", "got", "get", "getting",
+        "can", "could", "would", "should", "will", "shall", "may", "might", "must", "need", "needs", "want", "wants", "wanna",
+        "like", "love", "looking", "look", "lookin", "search", "searching", "find", "finding", "show", "see", "browse", "buy",
+        "buying", "shopping", "shop", "sell", "selling", "carry", "stock", "hunting", "after", "please", "pls", "plz", "thanks",
+        "hi", "hello", "hey", "some", "any", "anything", "something", "somethin", "stuff", "things", "thing", "one", "ones",
+        "what", "which", "who", "whats", "what's", "where", "how", "when", "there", "here", "just", "really", "very", "so",
+        "too", "also", "maybe", "perhaps", "kind", "sort", "type", "good", "nice", "great", "best", "new", "cool", "gift",
+        "gifts", "present", "presents", "idea", "ideas", "suggest", "suggestion", "suggestions", "recommend", "help", "options",
+        "option", "else", "more", "other", "others", "guys", "yes", "yeah", "ok", "okay", "no", "not", "only", "if", "then",
+        "than", "as", "out", "up", "go", "let's", "lets", "let", "give", "tell", "know", "think", "around", "each", "every",
+        "dont", "don't", "didn't", "isn't", "same", "similar", "instead", "price", "priced", "cost", "costs", "budget", "bucks",
+        "dollars", "year", "years", "old", "size", "sized", "color", "colour", "colored", "coloured", "made", "someone", "who's",
+        "person", "people", "gonna", "4", "2", "n", "ur", "items", "item", "products", "product",
+    };
+
+    public static string Extract(EntityText text)
+    {
+        var words = Word.Matches(text.Unclaimed())
+            .Select(m => m.Value.Trim('\'', '-'))
+            .Where(w => w.Length > 0 && !StopWords.Contains(w))
+            .Distinct(StringComparer.Ordinal);
+        return string.Join(' ', words);
+    }
+}

@@ -1,0 +1,3 @@
+namespace ConversationalCommerce.Engine.Intents.Classification;
+
+public sealed record LabeledText(string Text, string Label);

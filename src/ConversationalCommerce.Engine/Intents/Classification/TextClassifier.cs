@@ -1,0 +1,117 @@
+namespace ConversationalCommerce.Engine.Intents.Classification;
+
+/// <summary>
+/// A trained multinomial logistic-regression model over hashed text features. Immutable once built,
+/// so any number of threads can call <see cref="Predict"/> at the same time.
+/// </summary>
+public sealed class TextClassifier
+{
+    private readonly TextFeaturizer _featurizer;
+    private readonly Dictionary<ulong, int> _featureIndex;
+    private readonly float[] _idf;
+    private readonly float[] _weights; // feature-major: _weights[f * ClassCount + c]
+    private readonly float[] _bias;
+    private readonly double _temperature; // scales margins into probabilities
+
+    [ThreadStatic] private static List<ulong>? t_words;
+    [ThreadStatic] private static List<ulong>? t_chars;
+
+    internal TextClassifier(TextFeaturizer featurizer, IReadOnlyList<string> labels, Dictionary<ulong, int> featureIndex,
+        float[] idf, float[] weights, float[] bias, double temperature)
+    {
+        _temperature = temperature;
+        _featurizer = featurizer;
+        Labels = labels;
+        _featureIndex = featureIndex;
+        _idf = idf;
+        _weights = weights;
+        _bias = bias;
+    }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    public int ClassCount => Labels.Count;
+
+    public int FeatureCount => _featureIndex.Count;
+
+    /// <summary>Softmax probabilities, one per label in <see cref="Labels"/> order.</summary>
+    public double[] Predict(string text)
+    {
+        var words = t_words ??= new List<ulong>(128);
+        var chars = t_chars ??= new List<ulong>(512);
+        words.Clear();
+        chars.Clear();
+        _featurizer.Extract(text, words, chars);
+        var (indices, values) = Vectorize(words, chars);
+        var scores = new double[ClassCount];
+        Score(indices, values, scores);
+        for (var c = 0; c < scores.Length; c++) scores[c] *= _temperature;
+        Softmax(scores);
+        return scores;
+    }
+
+    internal void Score(int[] indices, float[] values, double[] scores)
+    {
+        var classes = ClassCount;
+        for (var c = 0; c < classes; c++) scores[c] = _bias[c];
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var row = indices[k] * classes;
+            var x = values[k];
+            for (var c = 0; c < classes; c++) scores[c] += x * _weights[row + c];
+        }
+    }
+
+    internal (int[] Indices, float[] Values) Vectorize(List<ulong> words, List<ulong> chars) =>
+        Vectorize(words, chars, _featureIndex, _idf, _featurizer.Settings.CharWeight);
+
+    /// <summary>Sublinear tf-idf per block, each block L2-normalised, then the blocks weighted and joined.</summary>
+    internal static (int[] Indices, float[] Values) Vectorize(List<ulong> words, List<ulong> chars,
+        Dictionary<ulong, int> featureIndex, float[] idf, double charWeight)
+    {
+        var wordPart = Block(words, featureIndex, idf, 1.0);
+        var charPart = Block(chars, featureIndex, idf, charWeight);
+        var indices = new int[wordPart.Count + charPart.Count];
+        var values = new float[indices.Length];
+        var i = 0;
+        foreach (var (index, value) in wordPart.Concat(charPart))
+        {
+            indices[i] = index;
+            values[i++] = value;
+        }
+        return (indices, values);
+    }
+
+    private static List<(int Index, float Value)> Block(List<ulong> hashes, Dictionary<ulong, int> featureIndex, float[] idf, double weight)
+    {
+        var counts = new Dictionary<int, int>(hashes.Count);
+        foreach (var h in hashes)
+            if (featureIndex.TryGetValue(h, out var index))
+                counts[index] = counts.GetValueOrDefault(index) + 1;
+        var result = new List<(int, float)>(counts.Count);
+        double norm = 0;
+        foreach (var (index, count) in counts)
+        {
+            var v = (1 + Math.Log(count)) * idf[index];
+            norm += v * v;
+        }
+        if (norm <= 0) return result;
+        var scale = weight / Math.Sqrt(norm);
+        foreach (var (index, count) in counts)
+            result.Add((index, (float)((1 + Math.Log(count)) * idf[index] * scale)));
+        return result;
+    }
+
+    internal static void Softmax(double[] scores)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var s in scores) max = Math.Max(max, s);
+        double sum = 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = Math.Exp(scores[c] - max);
+            sum += scores[c];
+        }
+        for (var c = 0; c < scores.Length; c++) scores[c] /= sum;
+    }
+}

@@ -1,0 +1,152 @@
+namespace ConversationalCommerce.Engine.Intents.Classification;
+
+/// <param name="Epochs">Passes of stochastic gradient descent over the shuffled examples.</param>
+/// <param name="LearningRate">Initial step; it decays as 1 / (1 + rate * l2 * t).</param>
+/// <param name="L2">Weight decay per example; larger for small training sets keeps confidences honest.</param>
+/// <param name="Seed">Shuffling seed: the same data and seed give the same model.</param>
+public sealed record TrainerSettings(
+    int Epochs = 30,
+    double LearningRate = 0.5,
+    double L2 = 1e-5,
+    int Seed = 42,
+    FeaturizerSettings? Features = null,
+    int AveragedEpochs = 0,
+    bool Hinge = false,
+    double Temperature = 1,
+    IReadOnlyDictionary<string, double>? LabelWeights = null);
+
+/// <summary>Trains <see cref="TextClassifier"/> with softmax regression and averaged SGD. Deterministic for a seed.</summary>
+public static class TextClassifierTrainer
+{
+    public static TextClassifier Train(IReadOnlyList<LabeledText> examples, TrainerSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        settings ??= new TrainerSettings();
+        if (examples.Count == 0) throw new ArgumentException("Training needs at least one example.", nameof(examples));
+        var featurizer = new TextFeaturizer(settings.Features ?? new FeaturizerSettings());
+
+        var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+
+        // Featurize once; document frequencies give the idf.
+        var words = new List<ulong>[examples.Count];
+        var chars = new List<ulong>[examples.Count];
+        var featureIndex = new Dictionary<ulong, int>();
+        var documentFrequency = new List<int>();
+        var seen = new HashSet<ulong>();
+        for (var i = 0; i < examples.Count; i++)
+        {
+            words[i] = [];
+            chars[i] = [];
+            featurizer.Extract(examples[i].Text, words[i], chars[i]);
+            seen.Clear();
+            foreach (var h in words[i].Concat(chars[i]))
+            {
+                if (!seen.Add(h)) continue;
+                if (!featureIndex.TryGetValue(h, out var index))
+                {
+                    index = featureIndex.Count;
+                    featureIndex[h] = index;
+                    documentFrequency.Add(0);
+                }
+                documentFrequency[index]++;
+            }
+        }
+        var idf = new float[featureIndex.Count];
+        for (var f = 0; f < idf.Length; f++)
+            idf[f] = (float)(Math.Log((1.0 + examples.Count) / (1.0 + documentFrequency[f])) + 1.0);
+
+        var vectors = new (int[] Indices, float[] Values)[examples.Count];
+        var targets = new int[examples.Count];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            vectors[i] = TextClassifier.Vectorize(words[i], chars[i], featureIndex, idf, featurizer.Settings.CharWeight);
+            targets[i] = labelIndex[examples[i].Label];
+        }
+
+        var exampleWeights = labels.Select(l => settings.LabelWeights?.GetValueOrDefault(l, 1.0) ?? 1.0).ToArray();
+        var (weights, bias) = Fit(vectors, targets, exampleWeights, labels.Length, featureIndex.Count, settings, cancellationToken);
+        return new TextClassifier(featurizer, labels, featureIndex, idf, weights, bias, settings.Temperature);
+    }
+
+    /// <summary>
+    /// SGD on the softmax cross-entropy with L2 applied lazily through a global scale factor, so each
+    /// step only touches the rows of the example's features.
+    /// </summary>
+    private static (float[] Weights, float[] Bias) Fit((int[] Indices, float[] Values)[] vectors, int[] targets, double[] labelWeights, int classes, int features,
+        TrainerSettings settings, CancellationToken cancellationToken)
+    {
+        var w = new float[features * classes];
+        var b = new double[classes];
+        var scale = 1.0;
+        var averaged = settings.AveragedEpochs > 0 ? new double[w.Length] : null;
+        var averagedBias = new double[classes];
+        var snapshots = 0;
+        var order = Enumerable.Range(0, vectors.Length).ToArray();
+        var random = new Random(settings.Seed);
+        var scores = new double[classes];
+        var lambda = settings.L2;
+        long t = 0;
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var eta = settings.LearningRate / (1 + settings.LearningRate * lambda * t++);
+                var (indices, values) = vectors[i];
+                for (var c = 0; c < classes; c++) scores[c] = 0;
+                for (var k = 0; k < indices.Length; k++)
+                {
+                    var row = indices[k] * classes;
+                    var x = values[k];
+                    for (var c = 0; c < classes; c++) scores[c] += x * w[row + c];
+                }
+                for (var c = 0; c < classes; c++) scores[c] = scores[c] * scale + b[c];
+                if (settings.Hinge)
+                {
+                    var y = targets[i];
+                    var rival = -1;
+                    for (var c = 0; c < classes; c++)
+                        if (c != y && (rival < 0 || scores[c] > scores[rival])) rival = c;
+                    var violated = scores[y] - scores[rival] < 1;
+                    Array.Clear(scores);
+                    if (violated) { scores[y] = -1; scores[rival] = 1; }
+                }
+                else
+                {
+                    TextClassifier.Softmax(scores);
+                    scores[targets[i]] -= 1; // now the gradient of the loss w.r.t. each score
+                }
+
+                scale *= 1 - eta * lambda;
+                var step = eta * labelWeights[targets[i]] / scale;
+                for (var k = 0; k < indices.Length; k++)
+                {
+                    var row = indices[k] * classes;
+                    var x = values[k] * step;
+                    for (var c = 0; c < classes; c++) w[row + c] -= (float)(x * scores[c]);
+                }
+                for (var c = 0; c < classes; c++) b[c] -= eta * labelWeights[targets[i]] * scores[c];
+
+                if (scale < 1e-4)
+                {
+                    for (var j = 0; j < w.Length; j++) w[j] = (float)(w[j] * scale);
+                    scale = 1;
+                }
+            }
+            if (averaged is not null && epoch >= settings.Epochs - settings.AveragedEpochs)
+            {
+                for (var j = 0; j < w.Length; j++) averaged[j] += w[j] * scale;
+                for (var c = 0; c < classes; c++) averagedBias[c] += b[c];
+                snapshots++;
+            }
+        }
+        if (averaged is not null)
+        {
+            for (var j = 0; j < w.Length; j++) w[j] = (float)(averaged[j] / snapshots);
+            return (w, averagedBias.Select(v => (float)(v / snapshots)).ToArray());
+        }
+        for (var j = 0; j < w.Length; j++) w[j] = (float)(w[j] * scale);
+        return (w, b.Select(v => (float)v).ToArray());
+    }
+}
