@@ -49,7 +49,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
             method.MakeGenericMethod(entity.ClrType).Invoke(this, [modelBuilder]);
         }
 
-        if (Database.IsSqlite())
+        if (!Database.IsSqlite())
+        {
+            // PostgreSQL's timestamptz accepts only UTC offsets; store every instant as UTC on every server provider.
+            foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                if (property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?))
+                    property.SetValueConverter(new DateTimeOffsetToUtcConverter());
+        }
+        else
         {
             // SQLite cannot order or compare DateTimeOffset; store UTC ticks instead.
             foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -1,3 +1,7 @@
+using ConversationalCommerce.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
 namespace ConversationalCommerce.App.Hosting;
 
 /// <summary>Work done once before serving: migrations, then each feature's start-up steps (demo store, index warm-up, inbox sweep).</summary>
@@ -5,9 +9,25 @@ public static class AppStartup
 {
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await DatabaseInitializer.MigrateAsync(services, cancellationToken);
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStartup)
+            await DatabaseInitializer.MigrateAsync(services, cancellationToken);
+        else if (await HasPendingMigrationsAsync(services, cancellationToken))
+        {
+            // Serve anyway so /health/live answers and /health/ready says why it is not ready.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AppStartup))
+                .LogWarning("Database has pending migrations and MigrateOnStartup is off; run the `migrate` command. Start-up steps skipped.");
+            return;
+        }
         foreach (var step in services.GetServices<IStartupStep>())
             await step.RunAsync(cancellationToken);
+    }
+
+    private static async Task<bool> HasPendingMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next)
         var id = context.Request.Headers[Header].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(id) || id.Length > 64) id = context.TraceIdentifier;
         context.Response.Headers[Header] = id;
+        CorrelationContext.Current = id;
         using (LogContext.PushProperty("CorrelationId", id))
             await next(context);
     }

@@ -42,6 +42,7 @@ public static class WebHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapAppHealth();
+        app.MapJobsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapAppFeatures();
     }

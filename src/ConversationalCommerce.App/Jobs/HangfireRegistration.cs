@@ -22,6 +22,9 @@ public sealed class HangfireOptions
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
     public bool DashboardEnabled { get; set; } = true;
+    /// <summary>Operator credentials for /hangfire; from the environment, never from the repo.</summary>
+    public string? DashboardUser { get; set; }
+    public string? DashboardPassword { get; set; }
 }
 
 public static class HangfireRegistration
@@ -49,7 +52,8 @@ public static class HangfireRegistration
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new CorrelationIdJobFilter());
             switch (storage)
             {
                 case JobStorage.PostgreSql:
