@@ -21,5 +21,6 @@ public static class AppCommandLine
     private static IEnumerable<Command> Commands()
     {
         yield return MigrateCommand.Create();
+        yield return EvalCommand.Create();
     }
 }

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace ConversationalCommerce.App.Cli;
+
+/// <summary>`eval`: offline quality checks. One line per subcommand, each in its own file.</summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("eval", "Measure quality offline.");
+        command.Subcommands.Add(EvalSearchCommand.Create());
+        return command;
+    }
+}
