@@ -1,6 +1,7 @@
 using ConversationalCommerce.App.DemoStore;
 using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.App.Features.Search;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -13,6 +14,7 @@ public static class AppFeatures
         builder.Services.AddProblemDetails();
         builder.AddDemoStore();
         builder.Services.AddIntentDetection(builder.Configuration);
+        builder.Services.AddCatalogSearch();
         return builder;
     }
 

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using ConversationalCommerce.Data;
+using ConversationalCommerce.Data.Scoping;
+using ConversationalCommerce.Domain.Catalog;
+using ConversationalCommerce.Domain.Shops;
+using ConversationalCommerce.Engine.Search;
+
+namespace ConversationalCommerce.App.Features.Search.Evaluation;
+
+public sealed record QueryOutcome(string QueryId, string Query, double? Ndcg10, double? Recall50, IReadOnlyList<string> Top);
+
+public sealed record SearchEvalResult(
+    int Products, int Queries, double Ndcg10, double Recall50, double IndexSeconds, double P50QueryMs, double P99QueryMs,
+    IReadOnlyList<QueryOutcome> PerQuery);
+
+/// <summary>
+/// Measures the product's own search on a judged data set: the catalog goes into a scratch shop in the database,
+/// the index loads it the way it loads any shop, and every query runs through <see cref="ICatalogSearch"/>.
+/// Prices and stock in such data are stand-ins, so purchasability is not filtered.
+/// </summary>
+public sealed class SearchEvaluation(IServiceProvider services)
+{
+    private const int Depth = 50;
+    /// <summary>Timed passes over the queries, after one untimed warm-up pass.</summary>
+    private const int TimedPasses = 5;
+
+    public async Task<SearchEvalResult> RunAsync(
+        IReadOnlyList<Product> products, IReadOnlyList<EvalQuery> queries,
+        IReadOnlyDictionary<string, Dictionary<string, int>> labels, CancellationToken cancellationToken)
+    {
+        var shopId = await ImportAsync(products, cancellationToken);
+        var search = services.GetRequiredService<ICatalogSearch>();
+
+        var indexing = Stopwatch.StartNew();
+        await search.EnsureLoadedAsync(shopId, cancellationToken);
+        var indexSeconds = indexing.Elapsed.TotalSeconds;
+
+        var outcomes = new List<QueryOutcome>(queries.Count);
+        foreach (var q in queries)
+        {
+            var top = Run(search, shopId, q.Text);
+            var grades = labels.GetValueOrDefault(q.Id) ?? [];
+            outcomes.Add(new QueryOutcome(q.Id, q.Text, RelevanceMetrics.Ndcg(top, grades), RelevanceMetrics.Recall(top, grades, Depth), top));
+        }
+
+        var latencies = new List<double>(queries.Count * TimedPasses);
+        for (var pass = 0; pass < TimedPasses; pass++)
+            foreach (var q in queries)
+            {
+                var started = Stopwatch.GetTimestamp();
+                Run(search, shopId, q.Text);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        latencies.Sort();
+
+        return new SearchEvalResult(products.Count, queries.Count,
+            Mean(outcomes.Select(o => o.Ndcg10)), Mean(outcomes.Select(o => o.Recall50)), indexSeconds,
+            Percentile(latencies, 50), Percentile(latencies, 99), outcomes);
+    }
+
+    private static List<string> Run(ICatalogSearch search, Guid shopId, string text) =>
+        search.Search(shopId, new SearchRequest(text) { PurchasableOnly = false, Limit = Depth })
+            .Select(h => h.Product.Handle.ToLowerInvariant()).ToList();
+
+    /// <summary>A fresh shop holding the catalog, written through shop-scoped contexts like any import.</summary>
+    private async Task<Guid> ImportAsync(IReadOnlyList<Product> products, CancellationToken cancellationToken)
+    {
+        Guid shopId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var shop = new Shop { Domain = $"search-eval-{Guid.NewGuid():N}.myshopify.com", Name = "Search evaluation" };
+            db.Shops.Add(shop);
+            await db.SaveChangesAsync(cancellationToken);
+            shopId = shop.Id;
+        }
+        foreach (var batch in products.Chunk(500))
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ShopScope>().Set(shopId);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Products.AddRange(batch);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return shopId;
+    }
+
+    private static double Mean(IEnumerable<double?> values)
+    {
+        var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+        return present.Count == 0 ? 0 : present.Average();
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using ConversationalCommerce.Domain.Catalog;
+using ConversationalCommerce.Engine.Search.Index;
+using ConversationalCommerce.Engine.Search.Query;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ConversationalCommerce.Engine.Search;
+
+/// <summary>
+/// Holds one immutable <see cref="ShopIndex"/> per shop, loaded on first use. Writers (load, rebuild, change sets)
+/// build a new snapshot off to the side and swap the reference; readers take whatever snapshot is current, so a
+/// search never waits for an update.
+/// </summary>
+public sealed class CatalogSearch(
+    ICatalogSource source,
+    IOptions<CatalogSearchOptions> options,
+    TimeProvider time,
+    ILogger<CatalogSearch> logger) : ICatalogSearch
+{
+    private readonly ConcurrentDictionary<Guid, ShopIndex> _indexes = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<Task>> _loads = new();
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _writers = new();
+    private readonly ProductAnalysis _analysis = ProductAnalysis.Instance;
+    private readonly ShopIndexSearcher _searcher = ShopIndexSearcher.Default;
+
+    public async Task EnsureLoadedAsync(Guid shopId, CancellationToken cancellationToken)
+    {
+        if (_indexes.ContainsKey(shopId)) return;
+        var load = _loads.GetOrAdd(shopId, id => new Lazy<Task>(() => LoadAsync(id)));
+        try
+        {
+            await load.Value.WaitAsync(cancellationToken);
+        }
+        catch when (load.Value.IsFaulted)
+        {
+            _loads.TryRemove(new KeyValuePair<Guid, Lazy<Task>>(shopId, load));
+            throw;
+        }
+    }
+
+    public IReadOnlyList<SearchHit> Search(Guid shopId, SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _searcher.Search(Current(shopId), request);
+    }
+
+    public Product? Get(Guid shopId, Guid productId)
+    {
+        var index = Current(shopId);
+        return index.DocById.TryGetValue(productId, out var doc) ? index.Docs[doc].Product : null;
+    }
+
+    public CatalogVocabulary Vocabulary(Guid shopId) => Current(shopId).Vocabulary;
+
+    /// <summary>True once the shop is in memory or on its way; the updater only maintains such shops.</summary>
+    public bool IsTracked(Guid shopId) => _indexes.ContainsKey(shopId) || _loads.ContainsKey(shopId);
+
+    /// <summary>Reads the whole shop again and swaps the new index in.</summary>
+    public async Task RebuildAsync(Guid shopId, CancellationToken cancellationToken)
+    {
+        var gate = _writers.GetOrAdd(shopId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            _indexes[shopId] = await BuildAsync(shopId, cancellationToken);
+        }
+        finally { gate.Release(); }
+    }
+
+    /// <summary>Reloads the changed products (a missing one was deleted), drops the removed ones, swaps the new index in.</summary>
+    public async Task ApplyChangesAsync(Guid shopId, IReadOnlyCollection<Guid> changed, IReadOnlyCollection<Guid> removed, CancellationToken cancellationToken)
+    {
+        var gate = _writers.GetOrAdd(shopId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_indexes.TryGetValue(shopId, out var current)) return;
+            var products = changed.Count == 0 ? [] : await source.LoadProductsAsync(shopId, changed, cancellationToken);
+            var found = products.Select(p => p.Id).ToHashSet();
+            var analysed = products
+                .Select(p => _analysis.Analyze(p, current.DocById.TryGetValue(p.Id, out var old) ? current.Docs[old].Popularity : 0))
+                .ToList();
+            var gone = removed.Concat(changed.Where(id => !found.Contains(id))).ToList();
+            _indexes[shopId] = current.With(analysed, gone);
+            logger.LogDebug("Search index of shop {ShopId} updated: {Changed} changed, {Removed} removed", shopId, analysed.Count, gone.Count);
+        }
+        finally { gate.Release(); }
+    }
+
+    private ShopIndex Current(Guid shopId)
+    {
+        if (_indexes.TryGetValue(shopId, out var index)) return index;
+        // Callers should await EnsureLoadedAsync first; a caller that did not gets a correct (if slower) first answer.
+        EnsureLoadedAsync(shopId, CancellationToken.None).GetAwaiter().GetResult();
+        return _indexes[shopId];
+    }
+
+    private async Task LoadAsync(Guid shopId)
+    {
+        var gate = _writers.GetOrAdd(shopId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            if (_indexes.ContainsKey(shopId)) return;
+            _indexes[shopId] = await BuildAsync(shopId, CancellationToken.None);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        _loads.TryRemove(shopId, out _);
+    }
+
+    private async Task<ShopIndex> BuildAsync(Guid shopId, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var products = await source.LoadAllProductsAsync(shopId, cancellationToken);
+        var since = time.GetUtcNow() - options.Value.PopularityWindow;
+        var orders = await source.OrderCountsAsync(shopId, since, cancellationToken);
+        var docs = products.Select(p => _analysis.Analyze(p, orders.GetValueOrDefault(p.Id))).ToList();
+        var index = ShopIndex.Build(shopId, docs);
+        logger.LogInformation("Search index of shop {ShopId} built: {Products} products in {Ms:F0} ms",
+            shopId, docs.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        return index;
+    }
+}

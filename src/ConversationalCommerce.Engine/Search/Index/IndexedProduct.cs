@@ -1,0 +1,44 @@
+using ConversationalCommerce.Domain.Catalog;
+
+namespace ConversationalCommerce.Engine.Search.Index;
+
+/// <summary>How often a term occurs in one field of one product.</summary>
+public readonly record struct FieldTerm(string Term, ProductField Field, int Count);
+
+/// <summary>One variant as the filters see it: colour and size as terms, price, availability.</summary>
+public sealed record IndexedVariant(ProductVariant Variant, string[] ColorTerms, string? Size, bool Available);
+
+/// <summary>
+/// A product analysed once (terms per field, variant facts, category keys) so that rebuilding a shop's index after
+/// a change re-analyses only the products that changed.
+/// </summary>
+public sealed class IndexedProduct
+{
+    public required Product Product { get; init; }
+    public required FieldTerm[] Terms { get; init; }
+    public required int[] FieldLengths { get; init; }
+    /// <summary>Title stems in order, for phrase and proximity boosts.</summary>
+    public required string[] TitleTerms { get; init; }
+    public required IndexedVariant[] Variants { get; init; }
+    /// <summary>Active and published (stock is decided per variant).</summary>
+    public required bool Listed { get; init; }
+    public required bool HasColorOption { get; init; }
+    public required bool HasSizeOption { get; init; }
+    /// <summary>Keys of the product type, collection titles and tags: what a category filter compares with.</summary>
+    public required IReadOnlySet<string> CategoryKeys { get; init; }
+    public required IReadOnlySet<string> TagsLower { get; init; }
+    /// <summary>All short-field stems (title, type, tags, options), for colour/size filters on products without such options.</summary>
+    public required IReadOnlySet<string> DescriptiveTerms { get; init; }
+    public double Popularity { get; init; }
+
+    public Guid Id => Product.Id;
+
+    public bool IsPurchasable => Listed && Variants.Any(v => v.Available);
+
+    public IndexedProduct WithPopularity(double popularity) => new()
+    {
+        Product = Product, Terms = Terms, FieldLengths = FieldLengths, TitleTerms = TitleTerms, Variants = Variants,
+        Listed = Listed, HasColorOption = HasColorOption, HasSizeOption = HasSizeOption, CategoryKeys = CategoryKeys,
+        TagsLower = TagsLower, DescriptiveTerms = DescriptiveTerms, Popularity = popularity,
+    };
+}

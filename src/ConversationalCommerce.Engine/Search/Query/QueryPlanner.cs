@@ -1,0 +1,103 @@
+using ConversationalCommerce.Engine.Search.Analysis;
+using ConversationalCommerce.Engine.Search.Index;
+
+namespace ConversationalCommerce.Engine.Search.Query;
+
+/// <summary>Turns shopper text into query groups against one index: stems, joined phrases, synonyms, typo corrections.</summary>
+public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms synonyms)
+{
+    public static QueryPlanner Instance { get; } = new(ShopperTextAnalyzer.Instance, ShopperSynonyms.Instance);
+
+    /// <summary>The shopper's own word is the best evidence; a synonym is nearly as good.</summary>
+    private const float SynonymWeight = 0.85f;
+    /// <summary>A corrected typo is probably, not surely, what was meant.</summary>
+    private const float TypoWeight = 0.6f;
+    /// <summary>The head noun of a joined phrase ("shirt" of "t-shirt") still says something when the phrase is absent.</summary>
+    private const float HeadWeight = 0.5f;
+
+    /// <summary>"without straw", "no sugar": the following word is what the shopper does not want, so it is not searched for.</summary>
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "without", "no", "not", "except", "excluding", "minus" };
+
+    public IReadOnlyList<QueryGroup> Plan(ShopIndex index, string? text)
+    {
+        var words = ShopperTextAnalyzer.Words(text);
+        var stems = new List<(string Stem, string Word, bool Hyphenated)>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Text;
+            if (Negations.Contains(w))
+            {
+                i++;
+                continue;
+            }
+            if (ShopperTextAnalyzer.IsStopWord(w)) continue;
+            stems.Add((analyzer.Stem(w), w, words[i].Hyphenated));
+        }
+
+        var groups = new List<QueryGroup>(stems.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < stems.Count; i++)
+        {
+            var phrase = JoinedPhrase(index, stems, i, out var length);
+            if (phrase is not null)
+            {
+                var alternatives = new List<TermAlternative>();
+                Add(alternatives, index, phrase, 1f);
+                foreach (var s in synonyms.SynonymsOf(phrase)) Add(alternatives, index, s, SynonymWeight);
+                Add(alternatives, index, stems[i + length - 1].Stem, HeadWeight);
+                AddGroup(string.Join(' ', stems.Skip(i).Take(length).Select(s => s.Stem)), alternatives);
+                i += length - 1;
+                continue;
+            }
+
+            var stem = stems[i].Stem;
+            var alts = new List<TermAlternative>();
+            Add(alts, index, stem, 1f);
+            foreach (var s in synonyms.SynonymsOf(stem)) Add(alts, index, s, SynonymWeight);
+            // Typos are corrected only for words the catalog does not know, from both the stem and the word as
+            // typed (stemming a misspelling can move it further from the catalog's stem).
+            if (index.TermId(stem) < 0)
+                foreach (var near in index.NearTerms(stem).Concat(index.NearTerms(stems[i].Word)))
+                    if (alts.All(a => a.TermId != near)) alts.Add(new TermAlternative(near, TypoWeight));
+            AddGroup(stem, alts);
+        }
+        return groups;
+
+        void AddGroup(string groupText, List<TermAlternative> alternatives)
+        {
+            if (alternatives.Count == 0 || !seen.Add(groupText)) return;
+            var idf = alternatives.Max(a => index.Idf[a.TermId] * a.Weight);
+            groups.Add(new QueryGroup(groupText, alternatives.ToArray(), idf));
+        }
+    }
+
+    /// <summary>Known synonym phrases ("tank top") and hyphenated words the catalog also writes joined ("t-shirt").</summary>
+    private string? JoinedPhrase(ShopIndex index, List<(string Stem, string Word, bool Hyphenated)> stems, int start, out int length)
+    {
+        for (var n = Math.Min(ShopperSynonyms.MaxPhraseTerms, stems.Count - start); n >= 2; n--)
+        {
+            var joined = string.Concat(stems.Skip(start).Take(n).Select(s => s.Stem));
+            var hyphenated = n == 2 && stems[start + 1].Hyphenated && index.TermId(joined) >= 0;
+            if (synonyms.PhraseKeys.Contains(joined) || hyphenated)
+            {
+                length = n;
+                return joined;
+            }
+        }
+        length = 1;
+        return null;
+    }
+
+    private static void Add(List<TermAlternative> alternatives, ShopIndex index, string term, float weight)
+    {
+        var id = index.TermId(term);
+        if (id < 0) return;
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            if (alternatives[i].TermId != id) continue;
+            if (alternatives[i].Weight < weight) alternatives[i] = new TermAlternative(id, weight);
+            return;
+        }
+        alternatives.Add(new TermAlternative(id, weight));
+    }
+}
