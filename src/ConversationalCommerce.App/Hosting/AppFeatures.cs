@@ -1,4 +1,5 @@
 using ConversationalCommerce.App.Features.Catalog;
+using ConversationalCommerce.App.Inbox;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -9,6 +10,7 @@ public static class AppFeatures
     {
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.AddInbox();
         return builder;
     }
 
