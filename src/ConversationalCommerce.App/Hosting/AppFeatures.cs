@@ -2,6 +2,7 @@ using ConversationalCommerce.App.DemoStore;
 using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
+using ConversationalCommerce.App.Inbox;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -15,6 +16,7 @@ public static class AppFeatures
         builder.AddDemoStore();
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
+        builder.AddInbox();
         return builder;
     }
 

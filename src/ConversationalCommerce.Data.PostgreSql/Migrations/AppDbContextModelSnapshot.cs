@@ -517,6 +517,12 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -548,8 +554,14 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ShopId");
+
                     b.HasIndex("Source", "DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "ReceivedAt");
 
@@ -722,6 +734,40 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Privacy.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ShopifyCustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShopifyRequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "RequestedAt");
+
+                    b.HasIndex("ShopId", "ShopifyRequestId");
+
+                    b.ToTable("DataExports", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Shops.Shop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -787,6 +833,62 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.HasIndex("WidgetKey");
 
                     b.ToTable("Shops");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.ShopifyResourceVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ShopifyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "ResourceType", "ShopifyId")
+                        .IsUnique();
+
+                    b.ToTable("ShopifyResourceVersions", (string)null);
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.ShopifyTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ShopifyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "ResourceType", "ShopifyId")
+                        .IsUnique();
+
+                    b.ToTable("ShopifyTombstones", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

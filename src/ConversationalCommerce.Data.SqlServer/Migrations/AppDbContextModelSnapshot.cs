@@ -518,6 +518,12 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("OccurredAt")
                         .HasColumnType("datetimeoffset");
 
@@ -549,8 +555,14 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ShopId");
+
                     b.HasIndex("Source", "DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "ReceivedAt");
 
@@ -723,6 +735,40 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Privacy.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("ShopifyCustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShopifyRequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "RequestedAt");
+
+                    b.HasIndex("ShopId", "ShopifyRequestId");
+
+                    b.ToTable("DataExports", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Shops.Shop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -788,6 +834,62 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.HasIndex("WidgetKey");
 
                     b.ToTable("Shops");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.ShopifyResourceVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ShopifyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "ResourceType", "ShopifyId")
+                        .IsUnique();
+
+                    b.ToTable("ShopifyResourceVersions", (string)null);
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.ShopifyTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ShopifyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "ResourceType", "ShopifyId")
+                        .IsUnique();
+
+                    b.ToTable("ShopifyTombstones", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -512,6 +512,12 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("OccurredAt")
                         .HasColumnType("INTEGER");
 
@@ -543,8 +549,14 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ShopId");
+
                     b.HasIndex("Source", "DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "ReceivedAt");
 
@@ -717,6 +729,40 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Privacy.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShopifyCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShopifyRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "RequestedAt");
+
+                    b.HasIndex("ShopId", "ShopifyRequestId");
+
+                    b.ToTable("DataExports", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Shops.Shop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -782,6 +828,62 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     b.HasIndex("WidgetKey");
 
                     b.ToTable("Shops");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.ShopifyResourceVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShopifyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "ResourceType", "ShopifyId")
+                        .IsUnique();
+
+                    b.ToTable("ShopifyResourceVersions", (string)null);
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.ShopifyTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShopifyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "ResourceType", "ShopifyId")
+                        .IsUnique();
+
+                    b.ToTable("ShopifyTombstones", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -17,6 +17,10 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(i => i.Error).HasMaxLength(2000);
         b.HasIndex(i => new { i.Source, i.DedupeKey }).IsUnique();
         b.HasIndex(i => new { i.Status, i.ReceivedAt });
+        // The sweep's two queries: due Pending rows and lapsed Processing leases.
+        b.HasIndex(i => new { i.Status, i.NextAttemptAt });
+        b.HasIndex(i => new { i.Status, i.LeaseExpiresAt });
+        b.HasIndex(i => i.ShopId);
     }
 }
 

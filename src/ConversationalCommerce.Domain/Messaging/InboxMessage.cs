@@ -21,6 +21,10 @@ public sealed class InboxMessage
     public required string Body { get; set; }
     public InboxStatus Status { get; set; }
     public int Attempts { get; set; }
+    /// <summary>Not to be claimed before this time (receipt time, or the retry backoff); the sweep uses it too.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+    /// <summary>While Processing: when the claim lapses, so a crashed worker's row is taken up again.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
     public string? Error { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 }

@@ -51,6 +51,23 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataExports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ShopifyCustomerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ShopifyRequestId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataExports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -80,6 +97,8 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -176,6 +195,36 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifyResourceVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResourceType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ShopifyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyResourceVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifyTombstones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResourceType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ShopifyId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyTombstones", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -442,10 +491,35 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 columns: new[] { "ShopId", "ShopifyId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DataExports_ShopId_RequestedAt",
+                table: "DataExports",
+                columns: new[] { "ShopId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataExports_ShopId_ShopifyRequestId",
+                table: "DataExports",
+                columns: new[] { "ShopId", "ShopifyRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inbox_ShopId",
+                table: "Inbox",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_Source_DedupeKey",
                 table: "Inbox",
                 columns: new[] { "Source", "DedupeKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inbox_Status_LeaseExpiresAt",
+                table: "Inbox",
+                columns: new[] { "Status", "LeaseExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inbox_Status_NextAttemptAt",
+                table: "Inbox",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inbox_Status_ReceivedAt",
@@ -528,6 +602,18 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 columns: new[] { "ShopId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShopifyResourceVersions_ShopId_ResourceType_ShopifyId",
+                table: "ShopifyResourceVersions",
+                columns: new[] { "ShopId", "ResourceType", "ShopifyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShopifyTombstones_ShopId_ResourceType_ShopifyId",
+                table: "ShopifyTombstones",
+                columns: new[] { "ShopId", "ResourceType", "ShopifyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_Domain",
                 table: "Shops",
                 column: "Domain",
@@ -562,6 +648,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 name: "ChannelIdentities");
 
             migrationBuilder.DropTable(
+                name: "DataExports");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -584,6 +673,12 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProductImages");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyResourceVersions");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
                 name: "Shops");

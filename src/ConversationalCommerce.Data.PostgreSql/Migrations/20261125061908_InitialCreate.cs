@@ -52,6 +52,23 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataExports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ShopifyCustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    ShopifyRequestId = table.Column<long>(type: "bigint", nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataExports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -81,6 +98,8 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     Body = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -177,6 +196,36 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifyResourceVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResourceType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ShopifyId = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyResourceVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifyTombstones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResourceType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ShopifyId = table.Column<long>(type: "bigint", nullable: false),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyTombstones", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -443,10 +492,35 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 columns: new[] { "ShopId", "ShopifyId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DataExports_ShopId_RequestedAt",
+                table: "DataExports",
+                columns: new[] { "ShopId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataExports_ShopId_ShopifyRequestId",
+                table: "DataExports",
+                columns: new[] { "ShopId", "ShopifyRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inbox_ShopId",
+                table: "Inbox",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_Source_DedupeKey",
                 table: "Inbox",
                 columns: new[] { "Source", "DedupeKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inbox_Status_LeaseExpiresAt",
+                table: "Inbox",
+                columns: new[] { "Status", "LeaseExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inbox_Status_NextAttemptAt",
+                table: "Inbox",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inbox_Status_ReceivedAt",
@@ -529,6 +603,18 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 columns: new[] { "ShopId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShopifyResourceVersions_ShopId_ResourceType_ShopifyId",
+                table: "ShopifyResourceVersions",
+                columns: new[] { "ShopId", "ResourceType", "ShopifyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShopifyTombstones_ShopId_ResourceType_ShopifyId",
+                table: "ShopifyTombstones",
+                columns: new[] { "ShopId", "ResourceType", "ShopifyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_Domain",
                 table: "Shops",
                 column: "Domain",
@@ -563,6 +649,9 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "ChannelIdentities");
 
             migrationBuilder.DropTable(
+                name: "DataExports");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -585,6 +674,12 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProductImages");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyResourceVersions");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
                 name: "Shops");

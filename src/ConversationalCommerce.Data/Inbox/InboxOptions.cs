@@ -1,0 +1,25 @@
+namespace ConversationalCommerce.Data.Inbox;
+
+/// <summary>Bound from "Inbox".</summary>
+public sealed class InboxOptions
+{
+    public const string Section = "Inbox";
+
+    /// <summary>Runs of the handler before a row is left Failed for a person to look at.</summary>
+    public int MaxAttempts { get; set; } = 5;
+    /// <summary>Backoff after the first failure; doubles with every further failure up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long a claim holds; a Processing row past it belongs to a worker that died.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Pending rows due longer than this are re-dispatched by the sweep (their dispatch was lost).</summary>
+    public TimeSpan SweepPendingAfter { get; set; } = TimeSpan.FromSeconds(10);
+    public int SweepBatchSize { get; set; } = 1000;
+
+    public TimeSpan BackoffFor(int failedAttempts)
+    {
+        var factor = Math.Pow(2, Math.Clamp(failedAttempts - 1, 0, 30));
+        var delay = TimeSpan.FromMilliseconds(BaseBackoff.TotalMilliseconds * factor);
+        return delay > MaxBackoff ? MaxBackoff : delay;
+    }
+}
