@@ -9,7 +9,6 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Measure quality offline (no database, no server).");
         command.Subcommands.Add(EvalIntentsCommand.Create());
-        var command = new Command("eval", "Measure quality offline.");
         command.Subcommands.Add(EvalSearchCommand.Create());
         return command;
     }
