@@ -113,7 +113,7 @@ public sealed class HandlerCalls
     public TaskCompletionSource? Gate { get; set; }
 }
 
-public sealed class CountingHandler(HandlerCalls calls, Scoping.ShopScope scope) : IInboxHandler
+public sealed class CountingHandler(HandlerCalls calls, ConversationalCommerce.Data.Scoping.ShopScope scope) : IInboxHandler
 {
     public const string SourceName = "test";
     public string Source => SourceName;
