@@ -44,8 +44,20 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Benchmarks have no WebApplicationFactoryContentRoot attribute; the app's folder holds wwwroot either way.
+        if (FindAppFolder() is { } contentRoot) builder.UseContentRoot(contentRoot);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+    }
+
+    private static string? FindAppFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "ConversationalCommerce.App");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
     }
 
     protected override void Dispose(bool disposing)

@@ -7,7 +7,7 @@ public sealed class TestDataDirectory : IDisposable
 
     public TestDataDirectory() => Directory.CreateDirectory(Path);
 
-    public string SqliteConnectionString => $"Data Source={System.IO.Path.Combine(Path, "test.db")};Cache=Shared;Pooling=True";
+    public string SqliteConnectionString => $"Data Source={System.IO.Path.Combine(Path, "test.db")};Pooling=True";
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using ConversationalCommerce.Shopify.ProductCsv;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -36,7 +37,8 @@ public static class EvalSearchCommand
             IReadOnlyDictionary<string, Dictionary<string, int>> judgements;
             try
             {
-                catalog = EvalProductCsv.Read(files[0].FullName);
+                using (var csv = new StreamReader(files[0].FullName))
+                    catalog = ProductCsvReader.Read(csv).Products;
                 querySet = RelevanceJudgements.ReadQueries(files[1].FullName);
                 judgements = RelevanceJudgements.ReadLabels(files[2].FullName);
             }

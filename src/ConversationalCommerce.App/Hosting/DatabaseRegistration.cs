@@ -14,10 +14,10 @@ public static class DatabaseRegistration
         {
             if (options.Provider != DatabaseProvider.Sqlite)
                 throw new InvalidOperationException($"Database provider {options.Provider} needs ConnectionStrings:Default.");
+            // Private cache + WAL (set at start-up): shared cache takes table locks and fails concurrent writers with SQLITE_LOCKED.
             connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = Path.Combine(AppPaths.DataDirectory(configuration), "conversational-commerce.db"),
-                Cache = SqliteCacheMode.Shared,
                 Pooling = true,
             }.ToString();
         }

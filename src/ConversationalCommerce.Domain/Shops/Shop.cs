@@ -22,9 +22,11 @@ public sealed class Shop
     public string GrantedScopes { get; set; } = "";
 
     /// <summary>Publishable key the storefront widget presents; it identifies the shop, it grants nothing else.</summary>
-    public string WidgetKey { get; set; } = "";
+    public string WidgetKey { get; set; } = NewWidgetKey();
 
     public ShopSettings Settings { get; set; } = new();
+
+    public static string NewWidgetKey() => "wk_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public bool IsDemo => string.Equals(Domain, DemoDomain, StringComparison.OrdinalIgnoreCase);
 }
