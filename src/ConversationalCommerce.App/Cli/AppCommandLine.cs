@@ -24,5 +24,6 @@ public static class AppCommandLine
         yield return SeedDemoCommand.Create();
         yield return EvalCommand.Create();
         yield return ImportCatalogCommand.Create();
+        yield return ChatCommand.Create();
     }
 }
