@@ -7,8 +7,12 @@ public sealed class IntentOptions
 {
     public const string Section = "Intents";
 
-    /// <summary>Threshold the eval command uses on public benchmarks (150 classes spread probability thinner).</summary>
-    public const double DefaultEvalThreshold = 0.3;
+    /// <summary>
+    /// Threshold the eval command uses on public benchmarks (150 classes spread probability thinner). Chosen on
+    /// CLINC150's validation split, not its test split: 0.12 keeps out-of-scope recall near 70 % there (in-scope
+    /// 91.9 %), while 0.3 bought 88 % recall for 2.5 points of in-scope accuracy.
+    /// </summary>
+    public const double DefaultEvalThreshold = 0.12;
 
     /// <summary>The training recipe for the public benchmarks (eval command, bench): thousands of examples.</summary>
     public static readonly TrainerSettings DefaultTrainer = new();
