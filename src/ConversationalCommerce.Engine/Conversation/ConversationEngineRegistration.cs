@@ -36,6 +36,12 @@ public static class ConversationEngineRegistration
         services.AddSingleton<ITurnResponder, HandoffResponder>();
         services.AddSingleton<ITurnResponder, ClarifyResponder>();
         services.AddSingleton<ITurnResponder, CustomIntentResponder>();
+        services.AddSingleton<ITurnResponder, ProductQuestionResponder>();
+        services.AddSingleton<ITurnResponder, AvailabilityResponder>();
+        services.AddSingleton<ITurnResponder, PriceResponder>();
+        services.AddSingleton<ITurnResponder, OrderStatusResponder>();
+        services.AddSingleton<ITurnResponder, PolicyResponder>();
+        services.AddSingleton<ITurnResponder, AddToCartResponder>();
 
         services.AddSingleton<OfflineTurnEngine>();
         services.TryAddSingleton<ITurnEngine>(sp => sp.GetRequiredService<OfflineTurnEngine>());

@@ -26,6 +26,9 @@ public static class IntentRouting
         if (state.PendingQuestion == PendingQuestions.GiftDetails && (giftInfo || refiners || namesProduct) && !IsService(intent))
             return CommerceIntents.GiftFinder;
 
+        if (state.PendingQuestion == PendingQuestions.VariantChoice && (e.Sizes.Count > 0 || e.Colors.Count > 0) && !namesProduct && !IsService(intent))
+            return CommerceIntents.AddToCart;
+
         if (intent == CommerceIntents.OutOfScope)
         {
             if (giftInfo) return CommerceIntents.GiftFinder;
