@@ -133,5 +133,20 @@ public sealed class WidgetClient : IAsyncDisposable
         }
     }
 
+    /// <summary>True when a message (not a typing flag) arrives within the window.</summary>
+    public async Task<bool> AnyEventsBesidesTypingWithinAsync(TimeSpan window)
+    {
+        using var cts = new CancellationTokenSource(window);
+        try
+        {
+            while (true)
+                if (await _events.Reader.ReadAsync(cts.Token) is WireMessage) return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }
