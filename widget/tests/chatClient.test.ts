@@ -9,6 +9,7 @@ interface Harness {
   hubs: FakeHub[];
   storage: MemoryStorage;
   bodies: any[];
+  requests: { url: string; credentials: RequestCredentials | undefined }[];
   notices: (ChatNotice | null)[];
   states: ConnectionState[];
   typing: boolean[];
@@ -21,10 +22,11 @@ function harness(options: {
   sessions?: (ReturnType<typeof session> | number)[];
   storage?: MemoryStorage;
   timeoutMs?: number;
+  proxyPath?: string;
 } = {}): Harness {
   const hubs: FakeHub[] = [];
   const storage = options.storage ?? new MemoryStorage();
-  const { fetch, bodies } = sessionFetch(options.sessions ?? [session()]);
+  const { fetch, bodies, requests } = sessionFetch(options.sessions ?? [session()]);
   const notices: (ChatNotice | null)[] = [];
   const states: ConnectionState[] = [];
   const typing: boolean[] = [];
@@ -43,7 +45,7 @@ function harness(options: {
         hub.responders.Send = (arg: { clientMessageId: string }) => ({ clientMessageId: arg.clientMessageId, accepted: true });
         options.configure?.(hub);
       }),
-      loggedInCustomer: async () => null,
+      proxyPath: options.proxyPath ?? null,
       uuid: () => `cid-${++n}`,
       timeoutMs: options.timeoutMs ?? 15000,
     },
@@ -55,7 +57,7 @@ function harness(options: {
       onSession: () => undefined,
     },
   );
-  return { client, hubs, storage, bodies, notices, states, typing, lists };
+  return { client, hubs, storage, bodies, requests, notices, states, typing, lists };
 }
 
 afterEach(() => {
@@ -89,6 +91,26 @@ describe("ChatClient connection", () => {
     await h.client.start();
     expect(h.bodies.map((b) => b.visitorToken)).toEqual(["expired", null]);
     expect(h.hubs[0]?.token()).toBe("token-2");
+  });
+
+  it("opens the session of a logged-in customer through the storefront's app proxy, with its cookies", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem("cc:wk_test:visitor", JSON.stringify({ visitorId: "v-1", visitorToken: "token-1" }));
+    const h = harness({ storage, proxyPath: "/apps/chat/" });
+    await h.client.start();
+    expect(h.requests).toEqual([{ url: "/apps/chat/session", credentials: "same-origin" }]);
+    expect(h.bodies[0]).toEqual({ visitorToken: "token-1", locale: "en" });
+    expect(h.client.connectionState).toBe("connected");
+  });
+
+  it("chats anonymously when the app proxy refuses the session", async () => {
+    const h = harness({ proxyPath: "/apps/chat", sessions: [401, session({ visitorToken: "anon" })] });
+    await h.client.start();
+    expect(h.requests.map((r) => [r.url, r.credentials])).toEqual([
+      ["/apps/chat/session", "same-origin"],
+      ["https://app.example/api/widget/session", "omit"],
+    ]);
+    expect(h.hubs[0]?.token()).toBe("anon");
   });
 
   it("after a reconnect asks only for messages after the last seq and merges without duplicates", async () => {
@@ -239,7 +261,7 @@ describe("ChatClient sending", () => {
 });
 
 describe("ChatClient time-outs", () => {
-  it("stops waiting for an acknowledgement after the time-out and offers a retry", async () => {
+  it("offers a retry when the acknowledgement is slow and gives the message up only at the hard limit", async () => {
     vi.useFakeTimers();
     const h = harness({ configure: (hub) => { hub.responders.Send = () => new Promise(() => undefined); } });
     await h.client.start();
@@ -248,7 +270,67 @@ describe("ChatClient time-outs", () => {
     expect(h.notices.filter(Boolean)).toEqual([]);
     await vi.advanceTimersByTimeAsync(1500);
     expect(h.notices.at(-1)?.code).toBe("timeout");
+    expect(h.client.store.list()[0]).toMatchObject({ status: "sending" });
+    await vi.advanceTimersByTimeAsync(60000);
     expect(h.client.store.list()[0]).toMatchObject({ status: "failed", errorCode: "timeout" });
+  });
+
+  it("clears the time-out notice when the late answer arrives after all", async () => {
+    vi.useFakeTimers();
+    let answer: (ack: unknown) => void = () => undefined;
+    const h = harness({ configure: (hub) => { hub.responders.Send = () => new Promise((resolve) => { answer = resolve; }); } });
+    await h.client.start();
+    h.client.send("slow one");
+    await vi.advanceTimersByTimeAsync(16000);
+    expect(h.notices.at(-1)?.code).toBe("timeout");
+    const hub = h.hubs[0]!;
+    hub.emit("message", message(1, { role: "shopper", clientMessageId: "cid-1", text: "slow one" }));
+    hub.emit("message", message(2, { text: "Here you go" }));
+    answer({ clientMessageId: "cid-1", accepted: true });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.notices.at(-1)).toBeNull();
+    expect(h.client.store.list().map((m) => [m.seq, m.status])).toEqual([[1, "sent"], [2, "sent"]]);
+  });
+
+  it("retries a slow send with the same client id and ignores the superseded call", async () => {
+    vi.useFakeTimers();
+    const answers: ((ack: unknown) => void)[] = [];
+    const h = harness({ configure: (hub) => { hub.responders.Send = () => new Promise((resolve) => answers.push(resolve)); } });
+    await h.client.start();
+    h.client.send("hello?");
+    await vi.advanceTimersByTimeAsync(15500);
+    h.notices.at(-1)!.retry!();
+    await vi.advanceTimersByTimeAsync(10);
+    const sends = h.hubs[0]!.calls("Send").map((a) => (a[0] as { clientMessageId: string }).clientMessageId);
+    expect(sends).toEqual(["cid-1", "cid-1"]);
+    answers[0]!({ clientMessageId: "cid-1", accepted: false, error: { code: "unavailable" } });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.client.store.list()[0]?.status).toBe("sending");
+    answers[1]!({ clientMessageId: "cid-1", accepted: true });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(h.client.store.list()[0]?.status).toBe("sent");
+    expect(h.client.outbox.pending()).toEqual([]);
+  });
+
+  it("does not wait for an answer that arrived before the acknowledgement", async () => {
+    vi.useFakeTimers();
+    const h = harness({
+      configure: (hub) => {
+        // Like the real hub: typing, the stored shopper message and the reply, then the ack.
+        hub.responders.Send = (arg: { clientMessageId: string; text: string }) => {
+          hub.emit("typing", { on: true });
+          hub.emit("message", message(1, { role: "shopper", clientMessageId: arg.clientMessageId, text: arg.text }));
+          hub.emit("message", message(2, { text: "Sure!" }));
+          hub.emit("typing", { on: false });
+          return { clientMessageId: arg.clientMessageId, accepted: true };
+        };
+      },
+    });
+    await h.client.start();
+    h.client.send("hello");
+    await vi.advanceTimersByTimeAsync(20000);
+    expect(h.typing).toEqual([true, false]);
+    expect(h.notices.filter(Boolean)).toEqual([]);
   });
 
   it("shows typing while the answer is awaited and never longer than the time-out", async () => {

@@ -64,6 +64,15 @@ describe("theme app extension", () => {
     expect(embed).toMatch(/{%-?\s*if customer\s*%} data-customer-id="{{ customer.id }}"/);
   });
 
+  it("is embedded on the demo storefront the same way: same script, same attributes", () => {
+    const page = readFileSync(join(widgetDir, "..", "src", "ConversationalCommerce.App", "wwwroot", "demo", "storefront.html"), "utf8");
+    const tag = /<script\s+src="\/widget\/chat-widget\.js"([\s\S]*?)><\/script>/.exec(page);
+    expect(tag).not.toBeNull();
+    const attributes = [...tag![1]!.matchAll(/\s(data-[a-z-]+)=/g)].map((m) => m[1]).sort();
+    expect(attributes).toEqual(configAttributes.filter((a) => a !== "data-customer-id").sort());
+    expect(tag![1]).toMatch(/\sdefer\s/);
+  });
+
   it("has the same keys in every language it ships", () => {
     expect(keys(json("locales/fr.json"))).toEqual(keys(json("locales/en.default.json")));
     expect(keys(json("locales/fr.schema.json"))).toEqual(keys(json("locales/en.default.schema.json")));

@@ -115,15 +115,17 @@ export function session(overrides: Partial<SessionResponse> = {}): SessionRespon
 /** fetch that answers POST /api/widget/session with the given sessions in turn and records the bodies. */
 export function sessionFetch(answers: (SessionResponse | number)[]) {
   const bodies: any[] = [];
+  const requests: { url: string; credentials: RequestCredentials | undefined }[] = [];
   let index = 0;
   const fn = (async (url: string, init?: RequestInit) => {
-    if (!String(url).endsWith("/api/widget/session")) return new Response("not found", { status: 404 });
+    if (!/\/(api\/widget|apps\/chat)\/session$/.test(String(url))) return new Response("not found", { status: 404 });
+    requests.push({ url: String(url), credentials: init?.credentials });
     bodies.push(JSON.parse(String(init?.body ?? "{}")));
     const answer = answers[Math.min(index++, answers.length - 1)];
     if (typeof answer === "number") return new Response("{}", { status: answer });
     return new Response(JSON.stringify(answer), { status: 200, headers: { "Content-Type": "application/json" } });
   }) as unknown as typeof fetch;
-  return { fetch: fn, bodies };
+  return { fetch: fn, bodies, requests };
 }
 
 export function message(seq: number, overrides: Partial<HistoryMessage> = {}): HistoryMessage {

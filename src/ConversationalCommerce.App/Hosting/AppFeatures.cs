@@ -14,6 +14,7 @@ public static class AppFeatures
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.AddDemoStore();
+        builder.AddDemoStorefront();
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
@@ -24,6 +25,7 @@ public static class AppFeatures
     {
         app.MapCatalogApi();
         app.MapDemoStore();
+        app.MapDemoStorefrontApi();
         return app;
     }
 }

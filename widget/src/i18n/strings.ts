@@ -2,6 +2,7 @@
 const en = {
   launcherLabel: "Chat with us",
   panelTitle: "Shopping assistant",
+  greeting: "Hi! Tell me who you're shopping for, or what you need, and I'll find it.",
   close: "Close chat",
   inputLabel: "Your message",
   inputPlaceholder: "Ask about products, gifts, sizes…",
@@ -60,6 +61,7 @@ export type StringTable = Record<StringKey, string>;
 const fr: StringTable = {
   launcherLabel: "Discutons",
   panelTitle: "Assistant d'achat",
+  greeting: "Bonjour ! Dites-moi pour qui vous cherchez, ou ce qu'il vous faut, et je le trouve.",
   close: "Fermer la discussion",
   inputLabel: "Votre message",
   inputPlaceholder: "Posez une question sur un produit, un cadeau, une taille…",
@@ -116,6 +118,7 @@ const fr: StringTable = {
 const de: Partial<StringTable> = {
   launcherLabel: "Chatten Sie mit uns",
   panelTitle: "Einkaufsassistent",
+  greeting: "Hallo! Sagen Sie mir, für wen Sie suchen oder was Sie brauchen, und ich finde es.",
   close: "Chat schließen",
   inputLabel: "Ihre Nachricht",
   inputPlaceholder: "Fragen Sie nach Produkten, Geschenken, Größen…",

@@ -34,7 +34,8 @@ export interface ChatClientOptions {
   storage: KeyValueStore | null;
   fetch: typeof fetch;
   hubFactory: HubFactory;
-  loggedInCustomer: () => Promise<{ id: string; signature: string } | null>;
+  /** App proxy path on the storefront, only when a customer is logged in (see openSession). */
+  proxyPath: string | null;
   uuid: () => string;
   /** Client time-out for any call and for the assistant's answer; a spinner never spins longer. */
   timeoutMs?: number;
@@ -66,7 +67,11 @@ export class ChatClient {
   private session: SessionResponse | null = null;
   private state: ConnectionState = "idle";
   private starting: Promise<void> | null = null;
-  private readonly inFlight = new Set<string>();
+  private readonly hardTimeoutMs: number;
+  /** Client id → generation of the call in flight; a retry starts a new generation and the old result is ignored. */
+  private readonly inFlight = new Map<string, number>();
+  private generation = 0;
+  private notice: ChatNotice | null = null;
   private awaiting: { afterSeq: number; text: string; timer: ReturnType<typeof setTimeout> } | null = null;
   private serverTyping: { timer: ReturnType<typeof setTimeout> } | null = null;
   private lastTypingSent = 0;
@@ -78,6 +83,8 @@ export class ChatClient {
     private readonly listener: ChatListener,
   ) {
     this.timeoutMs = options.timeoutMs ?? 15000;
+    // The hub allows a turn 20 s before answering "unavailable"; past this the call is given up for good.
+    this.hardTimeoutMs = Math.max(this.timeoutMs * 4, 60000);
     this.outbox = new Outbox(options.storage, `cc:${options.widgetKey}:outbox`, options.now);
     // What was typed before a reload and never acknowledged shows again, marked as sending.
     for (const item of this.outbox.pending()) this.store.addPending(item.clientMessageId, item.text, item.createdAt);
@@ -106,7 +113,7 @@ export class ChatClient {
     const trimmed = text.trim();
     if (trimmed === "") return { ok: false, code: "empty" };
     if (trimmed.length > maxMessageLength) {
-      this.listener.onNotice({ code: "too_long" });
+      this.showNotice({ code: "too_long" });
       return { ok: false, code: "too_long" };
     }
     const clientMessageId = this.options.uuid();
@@ -125,9 +132,9 @@ export class ChatClient {
     if (text === undefined) return;
     this.outbox.enqueue(clientMessageId, text, new Date(this.now()).toISOString());
     this.store.setPendingStatus(clientMessageId, "sending");
-    this.listener.onNotice(null);
+    this.clearNotice();
     this.emitMessages([]);
-    if (this.state === "connected") void this.deliver(clientMessageId);
+    if (this.state === "connected") void this.deliver(clientMessageId, true);
     else void this.start();
   }
 
@@ -188,19 +195,18 @@ export class ChatClient {
     }
     if (this.disposed) return;
     this.setState("offline");
-    this.listener.onNotice({ code: "offline", retry: () => void this.start() });
+    this.showNotice({ code: "offline", retry: () => void this.start() });
   }
 
   private async connectOnce(): Promise<void> {
     if (!this.session) {
-      const loggedInCustomer = await this.options.loggedInCustomer().catch(() => null);
       this.session = await openSession({
         apiBase: this.options.apiBase,
         widgetKey: this.options.widgetKey,
         locale: this.options.locale,
         storage: this.options.storage,
         fetch: this.options.fetch,
-        loggedInCustomer,
+        proxyPath: this.options.proxyPath,
         timeoutMs: this.timeoutMs,
       });
       this.listener.onSession(this.session);
@@ -239,14 +245,14 @@ export class ChatClient {
       if (this.hub !== hub || this.disposed) return;
       this.hub = null;
       this.setState("offline");
-      this.listener.onNotice({ code: "offline", retry: () => void this.start() });
+      this.showNotice({ code: "offline", retry: () => void this.start() });
     });
   }
 
   /** After the first connect and every reconnect: catch up on what was missed, then send what waited. */
   private async afterConnected(): Promise<void> {
     this.setState("connected");
-    this.listener.onNotice(null);
+    this.clearNotice();
     await this.syncHistory();
     await this.flushOutbox();
   }
@@ -280,27 +286,39 @@ export class ChatClient {
     }
   }
 
-  private async deliver(clientMessageId: string): Promise<void> {
+  /**
+   * Sends one queued message. The hub answers the turn before it acknowledges, so the ack may take as long as the
+   * engine: after the client time-out the shopper is offered a retry (same client id, the server drops duplicates)
+   * while the first call may still land; only after the hard limit is the message marked as not sent.
+   */
+  private async deliver(clientMessageId: string, force = false): Promise<void> {
     const hub = this.hub;
-    if (!hub || this.inFlight.has(clientMessageId)) return;
+    if (!hub || (this.inFlight.has(clientMessageId) && !force)) return;
     const item = this.outbox.markAttempt(clientMessageId);
     if (!item) return;
-    this.inFlight.add(clientMessageId);
+    const generation = ++this.generation;
+    this.inFlight.set(clientMessageId, generation);
+    const current = () => this.inFlight.get(clientMessageId) === generation;
     this.store.setPendingStatus(clientMessageId, "sending");
     this.emitMessages([]);
     const afterSeq = this.store.lastSeq;
+    const slow = setTimeout(() => {
+      if (current()) this.showNotice({ code: "timeout", retry: () => this.retry(clientMessageId) });
+    }, this.timeoutMs);
     try {
-      const ack = await this.withTimeout(hub.invoke<SendAck>("Send", { clientMessageId, text: item.text }));
+      const ack = await this.withTimeout(hub.invoke<SendAck>("Send", { clientMessageId, text: item.text }), this.hardTimeoutMs);
+      if (!current()) return; // a retry superseded this call
       if (ack?.accepted) {
         this.outbox.remove(clientMessageId);
         this.store.setPendingStatus(clientMessageId, "sent");
+        this.clearNotice("timeout");
         this.emitMessages([]);
-        this.awaitReply(afterSeq, item.text);
+        if (!this.answeredAfter(afterSeq)) this.awaitReply(afterSeq, item.text);
         return;
       }
       const code = ack?.error?.code ?? "generic";
       if (code === "invalid_session") {
-        this.listener.onNotice({ code });
+        this.showNotice({ code });
         void this.renewSession(); // keeps the message queued; it goes out on the new connection
         return;
       }
@@ -308,18 +326,35 @@ export class ChatClient {
       this.store.setPendingStatus(clientMessageId, "failed", code);
       this.emitMessages([]);
       const retryable = code !== "too_long" && code !== "empty";
-      this.listener.onNotice(retryable ? { code, retry: () => this.retry(clientMessageId) } : { code });
+      this.showNotice(retryable ? { code, retry: () => this.retry(clientMessageId) } : { code });
     } catch (error) {
-      if (error instanceof TimeoutError && this.hub === hub && this.state === "connected") {
+      if (current() && error instanceof TimeoutError && this.hub === hub && this.state === "connected") {
         this.outbox.remove(clientMessageId);
         this.store.setPendingStatus(clientMessageId, "failed", "timeout");
         this.emitMessages([]);
-        this.listener.onNotice({ code: "timeout", retry: () => this.retry(clientMessageId) });
+        this.showNotice({ code: "timeout", retry: () => this.retry(clientMessageId) });
       }
       // Otherwise the connection dropped: the message stays queued and is sent again after the reconnect.
     } finally {
-      this.inFlight.delete(clientMessageId);
+      clearTimeout(slow);
+      if (current()) this.inFlight.delete(clientMessageId);
     }
+  }
+
+  private answeredAfter(seq: number): boolean {
+    return this.store.list().some((m) => m.role !== "shopper" && (m.seq ?? 0) > seq);
+  }
+
+  private showNotice(notice: ChatNotice): void {
+    this.notice = notice;
+    this.listener.onNotice(notice);
+  }
+
+  /** Clears the banner; with a code, only when the banner is about that (a late answer ends a "timeout"). */
+  private clearNotice(code?: string): void {
+    if (!this.notice || (code !== undefined && this.notice.code !== code)) return;
+    this.notice = null;
+    this.listener.onNotice(null);
   }
 
   private async renewSession(): Promise<void> {
@@ -342,9 +377,12 @@ export class ChatClient {
   private receive(messages: HistoryMessage[]): void {
     const added = this.store.merge(messages);
     if (added.length === 0) return;
-    if (this.awaiting && added.some((m) => m.role !== "shopper" && (m.seq ?? 0) > this.awaiting!.afterSeq)) {
-      this.stopAwaiting();
-      this.clearServerTyping();
+    if (added.some((m) => m.role !== "shopper")) {
+      if (this.awaiting && added.some((m) => m.role !== "shopper" && (m.seq ?? 0) > this.awaiting!.afterSeq)) {
+        this.stopAwaiting();
+        this.clearServerTyping();
+      }
+      this.clearNotice("timeout");
     }
     this.emitMessages(added);
     this.emitTyping();
@@ -363,12 +401,11 @@ export class ChatClient {
     this.clearServerTyping();
     this.emitTyping();
     await this.syncHistory();
-    const answered = this.store.list().some((m) => m.role !== "shopper" && (m.seq ?? 0) > afterSeq);
-    if (!answered && !this.disposed) {
-      this.listener.onNotice({
+    if (!this.answeredAfter(afterSeq) && !this.disposed) {
+      this.showNotice({
         code: "timeout",
         retry: () => {
-          this.listener.onNotice(null);
+          this.clearNotice();
           this.send(text);
         },
       });
@@ -410,9 +447,9 @@ export class ChatClient {
     this.listener.onState(state);
   }
 
-  private withTimeout<T>(promise: Promise<T>): Promise<T> {
+  private withTimeout<T>(promise: Promise<T>, ms: number = this.timeoutMs): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new TimeoutError()), this.timeoutMs);
+      const timer = setTimeout(() => reject(new TimeoutError()), ms);
       promise.then(
         (value) => {
           clearTimeout(timer);

@@ -7,7 +7,12 @@ export interface SessionOptions {
   locale: string;
   storage: KeyValueStore | null;
   fetch: typeof fetch;
-  loggedInCustomer: { id: string; signature: string } | null;
+  /**
+   * Storefront path of the app proxy (e.g. "/apps/chat"), given when a customer is logged in. Shopify signs a
+   * request through it with the shop and `logged_in_customer_id`, so the session binds to that customer; the page
+   * itself cannot prove who is logged in.
+   */
+  proxyPath: string | null;
   timeoutMs?: number;
 }
 
@@ -55,33 +60,48 @@ export function forgetVisitorToken(storage: KeyValueStore | null, widgetKey: str
  */
 export async function openSession(options: SessionOptions): Promise<SessionResponse> {
   const stored = readVisitor(options.storage, options.widgetKey);
+  if (options.proxyPath) {
+    try {
+      return await requestSession(options, stored, `${options.proxyPath.replace(/\/+$/, "")}/session`, true);
+    } catch {
+      // Proxy not set up or refused: chat anonymously rather than not at all.
+    }
+  }
   try {
-    return await requestSession(options, stored);
+    return await requestSession(options, stored, `${options.apiBase}/api/widget/session`, false);
   } catch (error) {
     if (error instanceof SessionError && (error.status === 401 || error.status === 403) && stored?.visitorToken) {
-      return await requestSession(options, null);
+      return await requestSession(options, null, `${options.apiBase}/api/widget/session`, false);
     }
     throw error;
   }
 }
 
-async function requestSession(options: SessionOptions, stored: StoredVisitor | null): Promise<SessionResponse> {
-  const body: SessionRequest = {
-    widgetKey: options.widgetKey,
-    visitorId: stored?.visitorId || null,
-    visitorToken: stored?.visitorToken || null,
-    loggedInCustomer: options.loggedInCustomer,
-    locale: options.locale,
-  };
+async function requestSession(
+  options: SessionOptions,
+  stored: StoredVisitor | null,
+  url: string,
+  throughProxy: boolean,
+): Promise<SessionResponse> {
+  const body: SessionRequest | { visitorToken: string | null; locale: string } = throughProxy
+    ? { visitorToken: stored?.visitorToken || null, locale: options.locale }
+    : {
+        widgetKey: options.widgetKey,
+        visitorId: stored?.visitorId || null,
+        visitorToken: stored?.visitorToken || null,
+        loggedInCustomer: null,
+        locale: options.locale,
+      };
   const controller = typeof AbortController === "function" ? new AbortController() : null;
   const timer = controller ? setTimeout(() => controller.abort(), options.timeoutMs ?? 15000) : null;
   let response: Response;
   try {
-    response = await options.fetch(`${options.apiBase}/api/widget/session`, {
+    response = await options.fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(body),
-      credentials: "omit",
+      // The proxy is the storefront's own origin and needs its cookies (Shopify adds the customer from them).
+      credentials: throughProxy ? "same-origin" : "omit",
       signal: controller?.signal ?? null,
     });
   } finally {
@@ -103,30 +123,4 @@ async function requestSession(options: SessionOptions, stored: StoredVisitor | n
     }
   }
   return session;
-}
-
-/**
- * On a real storefront the logged-in customer is proven by Shopify's app proxy: a same-origin request to the
- * proxy path reaches the app with Shopify's `logged_in_customer_id` and `signature`, and the app answers with a
- * value it signed itself. Any failure means "anonymous", never a broken widget.
- */
-export async function fetchCustomerIdentity(
-  proxyPath: string | null,
-  customerId: string | null,
-  fetchFn: typeof fetch,
-): Promise<{ id: string; signature: string } | null> {
-  if (!proxyPath || !customerId) return null;
-  try {
-    const response = await fetchFn(`${proxyPath.replace(/\/$/, "")}/identity`, {
-      headers: { Accept: "application/json" },
-      credentials: "same-origin",
-    });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { id?: unknown; signature?: unknown };
-    return typeof body.id === "string" && typeof body.signature === "string" && body.id === customerId
-      ? { id: body.id, signature: body.signature }
-      : null;
-  } catch {
-    return null;
-  }
 }

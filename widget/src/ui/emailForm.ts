@@ -78,7 +78,14 @@ export function openEmailForm(slot: HTMLElement, options: EmailFormOptions): voi
       const result = await options.send(address);
       submit.disabled = false;
       status.setAttribute("data-ok", String(result.ok));
-      status.textContent = result.ok ? t("emailSent") : t("emailError");
+      const code = result.error?.code;
+      status.textContent = result.ok
+        ? t("emailSent")
+        : code === "invalid_email"
+          ? t("emailInvalid")
+          : code === "consent_required"
+            ? t("emailConsentRequired")
+            : t("emailError");
       if (result.ok) {
         email.value = "";
         consent.checked = false;

@@ -6,7 +6,6 @@ import { maxMessageLength, type SessionResponse } from "../model/protocol";
 import { storefrontRoot } from "../net/cart";
 import { ChatClient, type ChatListener, type ChatNotice, type ConnectionState } from "../net/chatClient";
 import type { HubFactory } from "../net/hub";
-import { fetchCustomerIdentity } from "../net/session";
 import type { WidgetConfig } from "./config";
 import { h, icon, icons, setHref } from "./dom";
 import { openEmailForm } from "./emailForm";
@@ -74,9 +73,8 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
     icon(icons.close, 20),
   );
   const status = h("p", { class: "status", role: "status", "data-testid": "cc-status" });
-  const greetingText = h("p", { class: "bubble" }, config.greeting);
+  const greetingText = h("p", { class: "bubble" }, config.greeting || t("greeting"));
   const greeting = h("div", { class: "msg greeting", "data-testid": "cc-greeting" }, greetingText);
-  greeting.hidden = !config.greeting;
   const log = h(
     "div",
     {
@@ -195,7 +193,7 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
       storage,
       fetch: win.fetch.bind(win),
       hubFactory: deps.hubFactory,
-      loggedInCustomer: () => fetchCustomerIdentity(config.proxyPath, config.customerId, win.fetch.bind(win)),
+      proxyPath: config.customerId ? config.proxyPath : null,
       uuid: deps.uuid,
       timeoutMs: deps.timeoutMs ?? 15000,
     },
@@ -308,9 +306,9 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
       subtitle.textContent = session.shop.name;
       subtitle.hidden = false;
     }
-    if (!config.greeting && session.shop?.greeting) {
+    // The shop's greeting is in the shop's language; it replaces the built-in one unless the shopper reads another.
+    if (!config.greeting && session.shop?.greeting && resolveLanguage(session.shop.locale) === language) {
       greetingText.textContent = session.shop.greeting;
-      greeting.hidden = false;
     }
     if (!config.accentColor && session.shop?.accentColor) applyAccent(session.shop.accentColor);
     whatsAppButton.hidden = !session.shop?.whatsAppNumber;
