@@ -3,6 +3,8 @@ using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
+using ConversationalCommerce.App.Features.Widget;
+using ConversationalCommerce.App.Features.Conversations;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -18,6 +20,8 @@ public static class AppFeatures
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
+        builder.AddWidget();
+        builder.AddConversations();
         return builder;
     }
 
@@ -26,6 +30,7 @@ public static class AppFeatures
         app.MapCatalogApi();
         app.MapDemoStore();
         app.MapDemoStorefrontApi();
+        app.MapWidget();
         return app;
     }
 }
