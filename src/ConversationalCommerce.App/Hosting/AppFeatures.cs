@@ -16,6 +16,7 @@ public static class AppFeatures
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.AddDemoStore();
+        builder.AddDemoStorefront();
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
@@ -28,6 +29,7 @@ public static class AppFeatures
     {
         app.MapCatalogApi();
         app.MapDemoStore();
+        app.MapDemoStorefrontApi();
         app.MapWidget();
         return app;
     }
