@@ -4,6 +4,7 @@ using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
 using ConversationalCommerce.Shopify.ProductCsv;
+using ConversationalCommerce.App.Features.Widget;
 using ConversationalCommerce.App.Features.Conversations;
 
 namespace ConversationalCommerce.App.Hosting;
@@ -16,10 +17,12 @@ public static class AppFeatures
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.AddDemoStore();
+        builder.AddDemoStorefront();
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
         builder.Services.AddProductCsvImport();
+        builder.AddWidget();
         builder.AddConversations();
         return builder;
     }
@@ -28,6 +31,8 @@ public static class AppFeatures
     {
         app.MapCatalogApi();
         app.MapDemoStore();
+        app.MapDemoStorefrontApi();
+        app.MapWidget();
         return app;
     }
 }

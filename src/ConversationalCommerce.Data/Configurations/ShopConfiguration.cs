@@ -15,13 +15,14 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
         b.Property(s => s.Currency).HasMaxLength(3);
         b.Property(s => s.Locale).HasMaxLength(16);
         b.Property(s => s.WidgetKey).HasMaxLength(64);
-        b.HasIndex(s => s.WidgetKey);
+        b.HasIndex(s => s.WidgetKey).IsUnique();
         b.Property(s => s.GrantedScopes).HasMaxLength(1000);
         b.OwnsOne(s => s.Settings, o =>
         {
             o.Property(p => p.AssistantName).HasMaxLength(100);
             o.Property(p => p.Greeting).HasMaxLength(500);
             o.Property(p => p.AccentColor).HasMaxLength(16);
+            o.Property(p => p.WhatsAppNumber).HasMaxLength(32);
         });
         b.Ignore(s => s.IsDemo);
     }
