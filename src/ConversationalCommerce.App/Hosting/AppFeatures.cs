@@ -6,6 +6,7 @@ using ConversationalCommerce.App.Inbox;
 using ConversationalCommerce.Shopify.ProductCsv;
 using ConversationalCommerce.App.Features.Widget;
 using ConversationalCommerce.App.Features.Conversations;
+using ConversationalCommerce.Shopify;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -24,6 +25,7 @@ public static class AppFeatures
         builder.Services.AddProductCsvImport();
         builder.AddWidget();
         builder.AddConversations();
+        builder.AddShopifyApp();
         return builder;
     }
 
@@ -33,6 +35,7 @@ public static class AppFeatures
         app.MapDemoStore();
         app.MapDemoStorefrontApi();
         app.MapWidget();
+        app.MapShopifyApp();
         return app;
     }
 }
