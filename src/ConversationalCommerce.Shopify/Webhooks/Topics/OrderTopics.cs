@@ -53,7 +53,8 @@ public sealed class OrderTopics(AppDbContext db, CustomerRecords customers, Reso
             db.OrderLines.Remove(line);
         }
         foreach (var item in payload.LineItems)
-            order.Lines.Add(new OrderLine
+        {
+            var line = new OrderLine
             {
                 OrderId = order.Id,
                 ProductShopifyId = item.ProductId,
@@ -62,7 +63,10 @@ public sealed class OrderTopics(AppDbContext db, CustomerRecords customers, Reso
                 VariantTitle = item.VariantTitle,
                 Quantity = item.Quantity,
                 Price = item.Price ?? 0m,
-            });
+            };
+            order.Lines.Add(line);
+            db.OrderLines.Add(line);
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 }

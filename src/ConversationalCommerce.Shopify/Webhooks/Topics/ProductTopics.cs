@@ -87,6 +87,8 @@ public sealed class ProductTopics(AppDbContext db, ResourceVersions versions, IC
             {
                 variant = new ProductVariant { ShopifyId = source.Id, ProductId = product.Id };
                 product.Variants.Add(variant);
+                // Added explicitly: a new child with its key already set would otherwise be taken for an existing row.
+                db.Variants.Add(variant);
             }
             variant.Title = source.Title ?? "Default Title";
             variant.Sku = string.IsNullOrEmpty(source.Sku) ? null : source.Sku;
@@ -116,7 +118,11 @@ public sealed class ProductTopics(AppDbContext db, ResourceVersions versions, IC
         }
         var position = 0;
         foreach (var image in incoming.Where(i => !string.IsNullOrEmpty(i.Src)).OrderBy(i => i.Position ?? int.MaxValue))
-            product.Images.Add(new ProductImage { ProductId = product.Id, Src = image.Src!, AltText = image.Alt, Position = image.Position ?? ++position });
+        {
+            var added = new ProductImage { ProductId = product.Id, Src = image.Src!, AltText = image.Alt, Position = image.Position ?? ++position };
+            product.Images.Add(added);
+            db.ProductImages.Add(added);
+        }
     }
 
     private async Task DeleteAsync(ShopifyWebhook webhook, CancellationToken cancellationToken)
