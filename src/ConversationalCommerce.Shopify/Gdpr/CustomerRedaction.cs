@@ -31,10 +31,22 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
             log.LogInformation("Customer redact without a customer (already applied)");
             return;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var subject = await PrivacySubject.FindAsync(db, request.Customer, request.OrdersToRedact, cancellationToken);
+        var counts = (Customers: 0, Orders: 0, Conversations: 0, Deliveries: 0);
+        await db.InTransactionAsync(async ct =>
+        {
+            counts = await RedactAsync(webhook, request.Customer, request.OrdersToRedact, ct);
+        }, cancellationToken);
+        log.LogInformation("Customer redact: {Customers} profiles anonymised, {Orders} orders detached, {Conversations} conversations redacted, {Deliveries} stored deliveries blanked",
+            counts.Customers, counts.Orders, counts.Conversations, counts.Deliveries);
+    }
+
+    private async Task<(int Customers, int Orders, int Conversations, int Deliveries)> RedactAsync(
+        ShopifyWebhook webhook, GdprCustomer person, List<long> ordersToRedact, CancellationToken cancellationToken)
+    {
+        var subject = await PrivacySubject.FindAsync(db, person, ordersToRedact, cancellationToken);
         var customerIds = subject.CustomerIds;
         var conversationIds = subject.ConversationIds;
+        var needles = Needles(person, subject);
 
         await db.Messages.Where(m => conversationIds.Contains(m.ConversationId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Text, RedactedText).SetProperty(m => m.PayloadJson, (string?)null)
@@ -46,7 +58,7 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
         await db.Outbox.Where(o => conversationIds.Contains(o.ConversationId))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Recipient, RedactedText).SetProperty(o => o.PayloadJson, "{}")
                 .SetProperty(o => o.Error, (string?)null), cancellationToken);
-        var shopifyId = request.Customer.Id;
+        var shopifyId = person.Id;
         await db.Set<DataExport>().Where(e => (e.CustomerId != null && customerIds.Contains(e.CustomerId.Value)) || e.ShopifyCustomerId == shopifyId)
             .ExecuteDeleteAsync(cancellationToken);
 
@@ -74,23 +86,41 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
         if (shopifyId > 0) await versions.TombstoneAsync(ShopifyResourceType.Customer, shopifyId, webhook.OccurredAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        var blanked = await BlankStoredDeliveriesAsync(webhook, request.Customer, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        log.LogInformation("Customer redact: {Customers} profiles anonymised, {Orders} orders detached, {Conversations} conversations redacted, {Deliveries} stored deliveries blanked",
-            subject.Customers.Count, subject.Orders.Count, conversationIds.Count, blanked);
+        var blanked = await BlankStoredDeliveriesAsync(webhook, needles, cancellationToken);
+        return (subject.Customers.Count, subject.Orders.Count, conversationIds.Count, blanked);
+    }
+
+    /// <summary>What names the person in stored payloads: emails, phones (as typed, E.164, bare digits as WhatsApp writes them), the Shopify id.</summary>
+    private static List<string> Needles(GdprCustomer person, PrivacySubject subject)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        void AddPhone(string? phone)
+        {
+            if (string.IsNullOrWhiteSpace(phone)) return;
+            values.Add(phone.Trim());
+            var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+            if (digits.Length >= 7) values.Add(digits);
+        }
+        if (!string.IsNullOrWhiteSpace(person.Email)) values.Add(person.Email.Trim());
+        AddPhone(person.Phone);
+        if (person.Id > 0) values.Add(person.Id.ToString(CultureInfo.InvariantCulture));
+        foreach (var customer in subject.Customers)
+        {
+            if (!string.IsNullOrWhiteSpace(customer.Email)) values.Add(customer.Email);
+            AddPhone(customer.Phone);
+            foreach (var identity in customer.Identities)
+                if (identity.Kind == Domain.Customers.ChannelIdentityKind.Phone) AddPhone(identity.Value);
+                else values.Add(identity.Value);
+        }
+        // Short values (a visitor id fragment) would match unrelated rows.
+        return values.Where(v => v.Length >= 7).ToList();
     }
 
     /// <summary>Finished inbox rows of this shop (webhooks, WhatsApp and email messages) that name the person, this request included.</summary>
-    private async Task<int> BlankStoredDeliveriesAsync(ShopifyWebhook webhook, GdprCustomer person, CancellationToken cancellationToken)
+    private async Task<int> BlankStoredDeliveriesAsync(ShopifyWebhook webhook, IReadOnlyList<string> needles, CancellationToken cancellationToken)
     {
         var shopId = webhook.Shop.Id;
         var domain = webhook.Shop.Domain;
-        var needles = new[]
-        {
-            person.Email?.Trim(),
-            person.Phone?.Trim(),
-            person.Id > 0 ? person.Id.ToString(CultureInfo.InvariantCulture) : null,
-        }.Where(n => !string.IsNullOrEmpty(n) && n.Length >= 5).Select(n => n!).ToList();
         var total = 0;
         var currentId = webhook.Message.Id;
         foreach (var needle in needles)

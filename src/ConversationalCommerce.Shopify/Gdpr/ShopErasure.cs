@@ -24,15 +24,16 @@ public sealed class ShopErasure(AppDbContext db, ICatalogChangeNotifier catalog,
     public async Task ApplyAsync(ShopifyWebhook webhook, CancellationToken cancellationToken)
     {
         var shop = webhook.Shop;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (shopId, domain, currentId) = (shop.Id, shop.Domain, webhook.Message.Id);
         var deleted = 0;
-        foreach (var entityType in ShopOwnedTypesDependentsFirst(db.Model))
-            deleted += await (Task<int>)DeleteRowsMethod.MakeGenericMethod(entityType.ClrType).Invoke(null, [db, shop.Id, cancellationToken])!;
-        var currentId = webhook.Message.Id;
-        deleted += await db.Inbox.Where(m => (m.ShopId == shop.Id || m.ShopDomain == shop.Domain) && m.Id != currentId)
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.Shops.Where(s => s.Id == shop.Id).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.InTransactionAsync(async ct =>
+        {
+            deleted = 0;
+            foreach (var entityType in ShopOwnedTypesDependentsFirst(db.Model))
+                deleted += await (Task<int>)DeleteRowsMethod.MakeGenericMethod(entityType.ClrType).Invoke(null, [db, shopId, ct])!;
+            deleted += await db.Inbox.Where(m => (m.ShopId == shopId || m.ShopDomain == domain) && m.Id != currentId).ExecuteDeleteAsync(ct);
+            await db.Shops.Where(s => s.Id == shopId).ExecuteDeleteAsync(ct);
+        }, cancellationToken);
         catalog.ShopChanged(shop.Id);
         log.LogInformation("Shop redact: {ShopDomain} erased ({Rows} rows)", shop.Domain, deleted);
     }

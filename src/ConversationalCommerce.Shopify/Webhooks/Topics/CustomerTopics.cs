@@ -15,25 +15,24 @@ public sealed class CustomerTopics(AppDbContext db, CustomerRecords customers, R
     public IReadOnlyCollection<string> Topics { get; } =
         [ShopifyTopics.CustomersCreate, ShopifyTopics.CustomersUpdate, ShopifyTopics.CustomersDelete, ShopifyTopics.CustomersMerge];
 
-    public async Task ApplyAsync(ShopifyWebhook webhook, CancellationToken cancellationToken)
-    {
+    public Task ApplyAsync(ShopifyWebhook webhook, CancellationToken cancellationToken) =>
         // Delete and merge mix set-based updates with tracked changes: one transaction keeps them together.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        switch (webhook.Topic)
+        db.InTransactionAsync(async ct =>
         {
-            case ShopifyTopics.CustomersDelete:
-                await DeleteAsync(webhook.Read<DeletedPayload>().Id, webhook.OccurredAt, cancellationToken);
-                break;
-            case ShopifyTopics.CustomersMerge:
-                await MergeAsync(webhook, cancellationToken);
-                break;
-            default:
-                await customers.UpsertAsync(webhook.Read<CustomerPayload>(), webhook.OccurredAt, onlyIfMissing: false, cancellationToken);
-                break;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+            switch (webhook.Topic)
+            {
+                case ShopifyTopics.CustomersDelete:
+                    await DeleteAsync(webhook.Read<DeletedPayload>().Id, webhook.OccurredAt, ct);
+                    break;
+                case ShopifyTopics.CustomersMerge:
+                    await MergeAsync(webhook, ct);
+                    break;
+                default:
+                    await customers.UpsertAsync(webhook.Read<CustomerPayload>(), webhook.OccurredAt, onlyIfMissing: false, ct);
+                    break;
+            }
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
 
     /// <summary>
     /// Shopify's record is gone: drop the link to it. A profile that also lives on our channels (widget, WhatsApp,
