@@ -7,6 +7,7 @@ using ConversationalCommerce.Shopify.ProductCsv;
 using ConversationalCommerce.App.Features.Widget;
 using ConversationalCommerce.App.Features.Conversations;
 using ConversationalCommerce.Shopify;
+using ConversationalCommerce.Shopify.Webhooks;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -26,6 +27,7 @@ public static class AppFeatures
         builder.AddWidget();
         builder.AddConversations();
         builder.AddShopifyApp();
+        builder.AddShopifyWebhooks();
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class AppFeatures
         app.MapDemoStorefrontApi();
         app.MapWidget();
         app.MapShopifyApp();
+        app.MapShopifyWebhooks();
         return app;
     }
 }
