@@ -4,6 +4,7 @@ using ConversationalCommerce.Domain;
 using ConversationalCommerce.Domain.Catalog;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Customers;
+using ConversationalCommerce.Domain.Email;
 using ConversationalCommerce.Domain.Messaging;
 using ConversationalCommerce.Domain.Orders;
 using ConversationalCommerce.Domain.Shops;
@@ -35,6 +36,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<EmailChannelSettings> EmailSettings => Set<EmailChannelSettings>();
+    public DbSet<EmailThread> EmailThreads => Set<EmailThread>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

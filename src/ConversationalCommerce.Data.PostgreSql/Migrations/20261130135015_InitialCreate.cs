@@ -417,6 +417,51 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProtectedJson = table.Column<string>(type: "text", nullable: false),
+                    ImapEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailSettings_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailThreads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReplyToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UnsubscribeToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CustomerAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailThreads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailThreads_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Messages",
                 columns: table => new
                 {
@@ -500,6 +545,30 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "IX_DataExports_ShopId_ShopifyRequestId",
                 table: "DataExports",
                 columns: new[] { "ShopId", "ShopifyRequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailSettings_ShopId",
+                table: "EmailSettings",
+                column: "ShopId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_ConversationId",
+                table: "EmailThreads",
+                column: "ConversationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_ReplyToken",
+                table: "EmailThreads",
+                column: "ReplyToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_UnsubscribeToken",
+                table: "EmailThreads",
+                column: "UnsubscribeToken",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ShopId",
@@ -655,6 +724,12 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EmailSettings");
+
+            migrationBuilder.DropTable(
+                name: "EmailThreads");
+
+            migrationBuilder.DropTable(
                 name: "Inbox");
 
             migrationBuilder.DropTable(
@@ -682,10 +757,10 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
-                name: "Shops");
+                name: "Variants");
 
             migrationBuilder.DropTable(
-                name: "Variants");
+                name: "Shops");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
