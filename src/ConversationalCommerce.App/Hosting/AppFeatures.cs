@@ -17,6 +17,7 @@ public static class AppFeatures
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
+        ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         return builder;
     }
 

@@ -404,6 +404,10 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("OptOutSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("OptedInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -489,6 +493,54 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.HasIndex("ShopId", "ShopifyId");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.IdentityLinkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OtherCustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "CustomerId");
+
+                    b.HasIndex("ShopId", "Outcome", "RecordedAt");
+
+                    b.ToTable("IdentityLinkRecords", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Email.EmailChannelSettings", b =>
@@ -676,6 +728,10 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -692,9 +748,14 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ShopId", "Channel", "ProviderMessageId");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1111,7 +1172,13 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                                 .IsRequired()
                                 .HasColumnType("text");
 
+                            b1.Property<string>("WhatsAppPhoneNumberId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
                             b1.HasKey("ShopId");
+
+                            b1.HasIndex("WhatsAppPhoneNumberId");
 
                             b1.ToTable("Shops");
 

@@ -405,6 +405,10 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("OptOutSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTimeOffset?>("OptedInAt")
                         .HasColumnType("datetimeoffset");
 
@@ -490,6 +494,54 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.HasIndex("ShopId", "ShopifyId");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.IdentityLinkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("OtherCustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "CustomerId");
+
+                    b.HasIndex("ShopId", "Outcome", "RecordedAt");
+
+                    b.ToTable("IdentityLinkRecords", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Email.EmailChannelSettings", b =>
@@ -677,6 +729,10 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -693,9 +749,14 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ShopId", "Channel", "ProviderMessageId");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1112,7 +1173,13 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)");
 
+                            b1.Property<string>("WhatsAppPhoneNumberId")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
                             b1.HasKey("ShopId");
+
+                            b1.HasIndex("WhatsAppPhoneNumberId");
 
                             b1.ToTable("Shops");
 

@@ -399,6 +399,10 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OptOutSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OptedInAt")
                         .HasColumnType("INTEGER");
 
@@ -484,6 +488,54 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     b.HasIndex("ShopId", "ShopifyId");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.IdentityLinkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OtherCustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "CustomerId");
+
+                    b.HasIndex("ShopId", "Outcome", "RecordedAt");
+
+                    b.ToTable("IdentityLinkRecords", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Email.EmailChannelSettings", b =>
@@ -671,6 +723,10 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -687,9 +743,14 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ShopId", "Channel", "ProviderMessageId");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1104,7 +1165,13 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("WhatsAppPhoneNumberId")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("ShopId");
+
+                            b1.HasIndex("WhatsAppPhoneNumberId");
 
                             b1.ToTable("Shops");
 

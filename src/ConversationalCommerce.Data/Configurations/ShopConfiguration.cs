@@ -22,6 +22,8 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
             o.Property(p => p.AssistantName).HasMaxLength(100);
             o.Property(p => p.Greeting).HasMaxLength(500);
             o.Property(p => p.AccentColor).HasMaxLength(16);
+            o.Property(p => p.WhatsAppPhoneNumberId).HasMaxLength(64);
+            o.HasIndex(p => p.WhatsAppPhoneNumberId);
         });
         b.Ignore(s => s.IsDemo);
     }

@@ -82,6 +82,26 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityLinkRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OtherCustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityLinkRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inbox",
                 columns: table => new
                 {
@@ -164,6 +184,7 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -251,6 +272,7 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     Settings_ShippingPolicy = table.Column<string>(type: "TEXT", nullable: false),
                     Settings_ReturnsPolicy = table.Column<string>(type: "TEXT", nullable: false),
                     Settings_PaymentPolicy = table.Column<string>(type: "TEXT", nullable: false),
+                    Settings_WhatsAppPhoneNumberId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Settings_EncryptedChannelSecrets = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -271,7 +293,8 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     VerifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     OptedInAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OptInSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OptOutSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -570,6 +593,16 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_CustomerId",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_Outcome_RecordedAt",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "Outcome", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ShopId",
                 table: "Inbox",
                 column: "ShopId");
@@ -640,6 +673,17 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 columns: new[] { "ConversationId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MessageId",
+                table: "Outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ShopId_Channel_ProviderMessageId",
+                table: "Outbox",
+                columns: new[] { "ShopId", "Channel", "ProviderMessageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -689,6 +733,11 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Shops_Settings_WhatsAppPhoneNumberId",
+                table: "Shops",
+                column: "Settings_WhatsAppPhoneNumberId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_WidgetKey",
                 table: "Shops",
                 column: "WidgetKey");
@@ -727,6 +776,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "EmailThreads");
+
+            migrationBuilder.DropTable(
+                name: "IdentityLinkRecords");
 
             migrationBuilder.DropTable(
                 name: "Inbox");

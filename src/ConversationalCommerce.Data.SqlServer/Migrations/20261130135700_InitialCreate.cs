@@ -82,6 +82,26 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityLinkRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OtherCustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityLinkRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inbox",
                 columns: table => new
                 {
@@ -164,6 +184,7 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
                     Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -251,6 +272,7 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     Settings_ShippingPolicy = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Settings_ReturnsPolicy = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Settings_PaymentPolicy = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Settings_WhatsAppPhoneNumberId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Settings_EncryptedChannelSecrets = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
@@ -271,7 +293,8 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     OptedInAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     OptInSource = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    OptedOutAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OptOutSource = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -570,6 +593,16 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_CustomerId",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_Outcome_RecordedAt",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "Outcome", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ShopId",
                 table: "Inbox",
                 column: "ShopId");
@@ -641,6 +674,17 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                 columns: new[] { "ConversationId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MessageId",
+                table: "Outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ShopId_Channel_ProviderMessageId",
+                table: "Outbox",
+                columns: new[] { "ShopId", "Channel", "ProviderMessageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -690,6 +734,11 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Shops_Settings_WhatsAppPhoneNumberId",
+                table: "Shops",
+                column: "Settings_WhatsAppPhoneNumberId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_WidgetKey",
                 table: "Shops",
                 column: "WidgetKey");
@@ -728,6 +777,9 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "EmailThreads");
+
+            migrationBuilder.DropTable(
+                name: "IdentityLinkRecords");
 
             migrationBuilder.DropTable(
                 name: "Inbox");

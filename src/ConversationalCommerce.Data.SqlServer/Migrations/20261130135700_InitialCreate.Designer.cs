@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ConversationalCommerce.Data.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130135009_InitialCreate")]
+    [Migration("20261130135700_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -408,6 +408,10 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("OptOutSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTimeOffset?>("OptedInAt")
                         .HasColumnType("datetimeoffset");
 
@@ -493,6 +497,54 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.HasIndex("ShopId", "ShopifyId");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.IdentityLinkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("OtherCustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "CustomerId");
+
+                    b.HasIndex("ShopId", "Outcome", "RecordedAt");
+
+                    b.ToTable("IdentityLinkRecords", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Email.EmailChannelSettings", b =>
@@ -680,6 +732,10 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -696,9 +752,14 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
                     b.HasIndex("ConversationId", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ShopId", "Channel", "ProviderMessageId");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1115,7 +1176,13 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)");
 
+                            b1.Property<string>("WhatsAppPhoneNumberId")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
                             b1.HasKey("ShopId");
+
+                            b1.HasIndex("WhatsAppPhoneNumberId");
 
                             b1.ToTable("Shops");
 

@@ -83,6 +83,26 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityLinkRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OtherCustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityLinkRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inbox",
                 columns: table => new
                 {
@@ -165,6 +185,7 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -252,6 +273,7 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     Settings_ShippingPolicy = table.Column<string>(type: "text", nullable: false),
                     Settings_ReturnsPolicy = table.Column<string>(type: "text", nullable: false),
                     Settings_PaymentPolicy = table.Column<string>(type: "text", nullable: false),
+                    Settings_WhatsAppPhoneNumberId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Settings_EncryptedChannelSecrets = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -272,7 +294,8 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     OptedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OptInSource = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OptOutSource = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -571,6 +594,16 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_CustomerId",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_Outcome_RecordedAt",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "Outcome", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ShopId",
                 table: "Inbox",
                 column: "ShopId");
@@ -641,6 +674,17 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 columns: new[] { "ConversationId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MessageId",
+                table: "Outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ShopId_Channel_ProviderMessageId",
+                table: "Outbox",
+                columns: new[] { "ShopId", "Channel", "ProviderMessageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -690,6 +734,11 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Shops_Settings_WhatsAppPhoneNumberId",
+                table: "Shops",
+                column: "Settings_WhatsAppPhoneNumberId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_WidgetKey",
                 table: "Shops",
                 column: "WidgetKey");
@@ -728,6 +777,9 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "EmailThreads");
+
+            migrationBuilder.DropTable(
+                name: "IdentityLinkRecords");
 
             migrationBuilder.DropTable(
                 name: "Inbox");
