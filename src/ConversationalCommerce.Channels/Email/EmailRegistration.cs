@@ -26,11 +26,9 @@ public static class EmailRegistration
         services.AddScoped<EmailContacts>();
         services.AddScoped<EmailRouter>();
         services.AddScoped<EmailIntake>();
-        services.AddScoped<EmailReplyQueue>();
         services.AddScoped<EmailUnsubscribe>();
         services.AddSingleton<SmtpDelivery>();
-        services.AddScoped<EmailSender>();
-        services.AddScoped<IChannelSender>(sp => sp.GetRequiredService<EmailSender>());
+        services.AddChannelSender<EmailSender>();
         services.AddInboxHandler<EmailInboxHandler>();
         services.AddHostedService<ImapPoller>();
         return builder;

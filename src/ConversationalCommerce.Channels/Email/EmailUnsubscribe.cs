@@ -17,7 +17,7 @@ public sealed class EmailUnsubscribe(AppDbContext db, ShopScope scope, EmailThre
         if (thread is null) return false;
         scope.Set(thread.ShopId);
         var customerId = await db.Conversations.Where(c => c.Id == thread.ConversationId).Select(c => c.CustomerId).FirstOrDefaultAsync(cancellationToken);
-        await contacts.OptOutAsync(thread.CustomerAddress, customerId, cancellationToken);
+        await contacts.OptOutAsync(thread.CustomerAddress, customerId, EmailContacts.OptOutByLink, cancellationToken);
         log.LogInformation("Email unsubscribe recorded for conversation {ConversationId} (link)", thread.ConversationId);
         return true;
     }

@@ -11,6 +11,8 @@ namespace ConversationalCommerce.Channels.Email.Inbound;
 public sealed class EmailContacts(AppDbContext db, TimeProvider time)
 {
     public const string EvidenceInboundMail = "inbound-email";
+    public const string OptOutByLink = "email-unsubscribe";
+    public const string OptOutByReply = "email-unsubscribe-reply";
 
     /// <summary>The customer who owns this address, created (with its identity) when there is none.</summary>
     public async Task<Customer> FindOrCreateAsync(string address, string displayName, CancellationToken cancellationToken)
@@ -48,7 +50,7 @@ public sealed class EmailContacts(AppDbContext db, TimeProvider time)
     }
 
     /// <summary>Records the opt-out on the address's identity (created for <paramref name="customerId"/> if missing). Idempotent.</summary>
-    public async Task OptOutAsync(string address, Guid? customerId, CancellationToken cancellationToken)
+    public async Task OptOutAsync(string address, Guid? customerId, string source, CancellationToken cancellationToken)
     {
         var value = Normalize(address);
         var now = time.GetUtcNow();
@@ -63,7 +65,11 @@ public sealed class EmailContacts(AppDbContext db, TimeProvider time)
                 db.ChannelIdentities.Add(identity);
             }
         }
-        identity.OptedOutAt ??= now;
+        if (identity.OptedOutAt is null)
+        {
+            identity.OptedOutAt = now;
+            identity.OptOutSource = source;
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

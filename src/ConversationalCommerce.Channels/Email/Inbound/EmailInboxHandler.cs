@@ -1,3 +1,4 @@
+using ConversationalCommerce.Channels.Delivery;
 using ConversationalCommerce.Channels.Email.Outbound;
 using ConversationalCommerce.Channels.Email.Settings;
 using ConversationalCommerce.Channels.Email.Threads;
@@ -25,7 +26,7 @@ public sealed class EmailInboxHandler(
     EmailThreads threads,
     EmailContacts contacts,
     IServiceProvider services,
-    EmailReplyQueue replies,
+    ReplyDelivery delivery,
     IOptions<EmailOptions> options,
     ILogger<EmailInboxHandler> log) : IInboxHandler
 {
@@ -74,7 +75,7 @@ public sealed class EmailInboxHandler(
             conversation.ShopId, conversation.Id, Channel.Email, mail.NewText, mail.MessageId, conversation.CustomerId), cancellationToken);
 
         // A redelivered mail or a retry after a crash: answer only if the first run did not get as far as the outbox.
-        await replies.EnqueueOnceAsync(conversation, turn.Assistant, turn.Reply, mail.FromAddress, cancellationToken);
+        await delivery.DeliverAsync(turn.Assistant.Id, turn.Reply, Channel.Email, cancellationToken);
     }
 
     /// <summary>Mail to unsubscribe+token@, or a reply that says nothing but "unsubscribe"/"stop": recorded, not answered.</summary>
@@ -95,7 +96,7 @@ public sealed class EmailInboxHandler(
             if (thread is not null)
                 customerId = await db.Conversations.Where(c => c.Id == thread.ConversationId).Select(c => c.CustomerId).FirstOrDefaultAsync(cancellationToken);
         }
-        await contacts.OptOutAsync(mail.FromAddress, customerId, cancellationToken);
+        await contacts.OptOutAsync(mail.FromAddress, customerId, token is not null ? EmailContacts.OptOutByLink : EmailContacts.OptOutByReply, cancellationToken);
         log.LogInformation("Email unsubscribe recorded ({Via})", token is not null ? "unsubscribe address" : "reply");
         return true;
     }

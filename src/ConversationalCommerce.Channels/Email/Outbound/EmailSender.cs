@@ -1,13 +1,11 @@
 using System.Text.Json;
 using ConversationalCommerce.Channels.Delivery;
-using ConversationalCommerce.Channels.Email.Inbound;
 using ConversationalCommerce.Channels.Email.Settings;
 using ConversationalCommerce.Channels.Email.Threads;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Messaging;
-using ConversationalCommerce.Engine.Replies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,21 +14,18 @@ namespace ConversationalCommerce.Channels.Email.Outbound;
 
 /// <summary>
 /// Sends an outbox row of channel Email: renders the stored reply, threads it under the conversation's earlier
-/// mails, and submits it over the shop's SMTP server. Opted-out recipients and unconfigured shops fail permanently.
+/// mails, and submits it over the shop's SMTP server. An unconfigured shop fails permanently.
 /// </summary>
 public sealed class EmailSender(
     AppDbContext db,
     ShopScope scope,
     EmailSettingsStore settingsStore,
     EmailThreads threads,
-    EmailContacts contacts,
     SmtpDelivery smtp,
     IOptions<EmailOptions> options,
     TimeProvider time,
     ILogger<EmailSender> log) : IChannelSender
 {
-    public const string OptedOutError = "Recipient unsubscribed from email.";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private const int MaxReferences = 20;
 
     public Channel Channel => Channel.Email;
@@ -41,17 +36,17 @@ public sealed class EmailSender(
 
         var settings = await settingsStore.GetAsync(cancellationToken);
         if (settings is null) return SendResult.Fail("The shop has no email settings.");
-        if (await contacts.IsOptedOutAsync(message.Recipient, cancellationToken)) return SendResult.Fail(OptedOutError);
-
-        Reply reply;
+        // Consent (opt-out) is checked by the outbox processor before any sender runs.
+        OutboxPayload payload;
         try
         {
-            reply = JsonSerializer.Deserialize<Reply>(message.PayloadJson, Json) ?? throw new JsonException("empty payload");
+            payload = OutboxPayload.FromJson(message.PayloadJson);
         }
         catch (JsonException ex)
         {
             return SendResult.Fail($"Outbox payload is not a reply: {ex.Message}");
         }
+        var reply = payload.Reply;
 
         var shop = await db.Shops.AsNoTracking().FirstAsync(s => s.Id == message.ShopId, cancellationToken);
         var thread = await threads.GetOrCreateAsync(message.ConversationId, message.Recipient, null, cancellationToken);
