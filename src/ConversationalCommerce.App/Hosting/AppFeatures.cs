@@ -18,6 +18,7 @@ public static class AppFeatures
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
         return builder;
     }
 
@@ -25,6 +26,7 @@ public static class AppFeatures
     {
         app.MapCatalogApi();
         app.MapDemoStore();
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
         return app;
     }
 }
