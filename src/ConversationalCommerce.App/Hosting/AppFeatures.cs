@@ -19,6 +19,7 @@ public static class AppFeatures
         builder.AddInbox();
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
         return builder;
     }
 
@@ -27,6 +28,7 @@ public static class AppFeatures
         app.MapCatalogApi();
         app.MapDemoStore();
         ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
         return app;
     }
 }

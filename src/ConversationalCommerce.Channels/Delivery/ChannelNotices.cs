@@ -12,8 +12,9 @@ namespace ConversationalCommerce.Channels.Delivery;
 public sealed class ChannelNotices(AppDbContext db, OutboxWriter outbox, TimeProvider time)
 {
     /// <param name="externalId">Makes the notice idempotent: the same notice for the same inbound message is written once.</param>
+    /// <param name="inbound">The customer's message the notice answers (kept in the thread: the merchant sees the "STOP").</param>
     public async Task<Message> SendAsync(Guid conversationId, Channel channel, string recipient, string text, string purpose,
-        string externalId, CancellationToken cancellationToken)
+        string externalId, InboundNote? inbound, CancellationToken cancellationToken)
     {
         var existing = await db.Messages.AsNoTracking()
             .FirstOrDefaultAsync(m => m.Channel == channel && m.ExternalId == externalId, cancellationToken);
@@ -21,6 +22,15 @@ public sealed class ChannelNotices(AppDbContext db, OutboxWriter outbox, TimePro
 
         var conversation = await db.Conversations.FirstAsync(c => c.Id == conversationId, cancellationToken);
         var now = time.GetUtcNow();
+        if (inbound is not null && !await db.Messages.AnyAsync(m => m.Channel == channel && m.ExternalId == inbound.ExternalId, cancellationToken))
+        {
+            db.Messages.Add(new Message
+            {
+                ShopId = conversation.ShopId, ConversationId = conversation.Id, Seq = ++conversation.LastSeq, Role = MessageRole.Shopper,
+                Channel = channel, Text = inbound.Text, ExternalId = inbound.ExternalId, CreatedAt = now,
+            });
+            conversation.LastChannel = channel;
+        }
         var message = new Message
         {
             ShopId = conversation.ShopId,
@@ -49,3 +59,6 @@ public sealed class ChannelNotices(AppDbContext db, OutboxWriter outbox, TimePro
         return message;
     }
 }
+
+/// <summary>The customer's message that a notice answers.</summary>
+public sealed record InboundNote(string Text, string ExternalId);

@@ -23,7 +23,8 @@ public enum DeliveryOutcome
 /// </summary>
 public sealed class ReplyDelivery(AppDbContext db, ReplyRouter router, OutboxWriter outbox, ILogger<ReplyDelivery> log)
 {
-    public async Task<DeliveryOutcome> DeliverAsync(Guid assistantMessageId, Reply reply, Channel usedChannel, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> DeliverAsync(Guid assistantMessageId, Reply reply, Channel usedChannel, CancellationToken cancellationToken,
+        string purpose = OutboxPurpose.Reply)
     {
         if (await db.Outbox.AsNoTracking().AnyAsync(o => o.MessageId == assistantMessageId, cancellationToken))
             return DeliveryOutcome.AlreadyQueued;
@@ -32,7 +33,7 @@ public sealed class ReplyDelivery(AppDbContext db, ReplyRouter router, OutboxWri
         var route = await router.ChooseAsync(conversation, usedChannel, cancellationToken);
         if (route.IsLive) return DeliveryOutcome.Live;
 
-        outbox.Stage(message, route.Channel, route.Recipient!, new OutboxPayload(reply));
+        outbox.Stage(message, route.Channel, route.Recipient!, new OutboxPayload(reply, purpose));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
