@@ -1,14 +1,12 @@
 using ConversationalCommerce.Channels.Email.Inbound;
 using ConversationalCommerce.Channels.Email.Threads;
-using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Scoping;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ConversationalCommerce.Channels.Email;
 
 /// <summary>The https side of List-Unsubscribe (RFC 8058 one-click): the token names the thread, the thread the address.</summary>
-public sealed class EmailUnsubscribe(AppDbContext db, ShopScope scope, EmailThreads threads, EmailContacts contacts, ILogger<EmailUnsubscribe> log)
+public sealed class EmailUnsubscribe(ShopScope scope, EmailThreads threads, EmailContacts contacts, ILogger<EmailUnsubscribe> log)
 {
     /// <returns>False when the token is unknown.</returns>
     public async Task<bool> UnsubscribeAsync(string token, CancellationToken cancellationToken)
@@ -16,8 +14,7 @@ public sealed class EmailUnsubscribe(AppDbContext db, ShopScope scope, EmailThre
         var thread = await threads.FindByUnsubscribeTokenAnyShopAsync(token, cancellationToken);
         if (thread is null) return false;
         scope.Set(thread.ShopId);
-        var customerId = await db.Conversations.Where(c => c.Id == thread.ConversationId).Select(c => c.CustomerId).FirstOrDefaultAsync(cancellationToken);
-        await contacts.OptOutAsync(thread.CustomerAddress, customerId, EmailContacts.OptOutByLink, cancellationToken);
+        await contacts.OptOutAsync(thread.CustomerAddress, EmailContacts.OptOutByLink, cancellationToken);
         log.LogInformation("Email unsubscribe recorded for conversation {ConversationId} (link)", thread.ConversationId);
         return true;
     }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace ConversationalCommerce.App.Features.Email;
 
 /// <summary>
-/// The email channel's HTTP surface: per-shop settings (admin), the inbound webhook taking raw MIME, and the
+/// The email channel's HTTP surface: per-shop settings (operator-only, like the other channel settings), the inbound webhook taking raw MIME, and the
 /// List-Unsubscribe one-click endpoint.
 /// </summary>
 public static class EmailApi
@@ -23,7 +23,7 @@ public static class EmailApi
 
     public static IEndpointRouteBuilder MapEmailApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/shops/{shop}/email").WithTags("Email").AddEndpointFilter<AdminApiKeyFilter>();
+        var admin = app.MapGroup("/api/admin/shops/{shop}/email").WithTags("Email").AddEndpointFilter<WhatsApp.OperatorOnlyFilter>();
         admin.MapGet("/settings", GetSettings).WithName("GetEmailSettings").WithSummary("The shop's email settings, without passwords and secrets.");
         admin.MapPut("/settings", PutSettings).WithName("PutEmailSettings").WithSummary("Sets the shop's SMTP/IMAP settings; stored encrypted.");
 

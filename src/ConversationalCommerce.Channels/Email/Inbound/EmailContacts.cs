@@ -1,83 +1,43 @@
-using ConversationalCommerce.Data;
+using ConversationalCommerce.Channels.Identity;
 using ConversationalCommerce.Domain.Customers;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConversationalCommerce.Channels.Email.Inbound;
 
 /// <summary>
-/// Customers as email knows them: the ChannelIdentity of kind Email (lower-case address) is the link, the
-/// customer's own Email field the fallback; opting out is recorded on that identity, like WhatsApp's STOP.
+/// Customers as email knows them, through identity linking: the Email identity (lower-case address) is the link,
+/// consent (opt-in by writing to us, opt-out by unsubscribing) is recorded on it like WhatsApp's STOP.
 /// </summary>
-public sealed class EmailContacts(AppDbContext db, TimeProvider time)
+public sealed class EmailContacts(CustomerIdentities identities, ChannelConsent consent)
 {
-    public const string EvidenceInboundMail = "inbound-email";
+    /// <summary>A mail arrived from this address: the mailbox's owner wrote to us.</summary>
+    public const string EvidenceInbound = "email-inbound";
     public const string OptOutByLink = "email-unsubscribe";
     public const string OptOutByReply = "email-unsubscribe-reply";
 
-    /// <summary>The customer who owns this address, created (with its identity) when there is none.</summary>
-    public async Task<Customer> FindOrCreateAsync(string address, string displayName, CancellationToken cancellationToken)
+    /// <summary>The profile that owns the address, started when there is none; the mail is its opt-in to answers.</summary>
+    public async Task<ChannelIdentity> ResolveSenderAsync(string address, CancellationToken cancellationToken)
     {
-        var value = Normalize(address);
-        var identity = await db.ChannelIdentities.FirstOrDefaultAsync(i => i.Kind == ChannelIdentityKind.Email && i.Value == value, cancellationToken);
-        if (identity is not null)
-            return await db.Customers.FirstAsync(c => c.Id == identity.CustomerId, cancellationToken);
-
-        var now = time.GetUtcNow();
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Email == value, cancellationToken);
-        if (customer is null)
-        {
-            var (first, last) = SplitName(displayName);
-            customer = new Customer { Email = value, FirstName = first, LastName = last, CreatedAt = now, UpdatedAt = now };
-            db.Customers.Add(customer);
-        }
-        // Receiving mail from the address is the evidence: the mailbox's owner wrote to us.
-        db.ChannelIdentities.Add(new ChannelIdentity
-        {
-            CustomerId = customer.Id,
-            Kind = ChannelIdentityKind.Email,
-            Value = value,
-            Evidence = EvidenceInboundMail,
-            VerifiedAt = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return customer;
+        var identity = await identities.ResolveAsync(new IdentityClaim(ChannelIdentityKind.Email, address, EvidenceInbound), cancellationToken);
+        await consent.RecordInboundOptInAsync(identity.Id, EvidenceInbound, cancellationToken);
+        return identity;
     }
 
-    public Task<bool> IsOptedOutAsync(string address, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sender answered a mail we sent to a customer's reply token: proof that this address belongs to that
+    /// customer (an alias, a second mailbox). Links it, or merges the profiles, folding into <paramref name="conversationId"/>.
+    /// </summary>
+    public Task<LinkResult> LinkByReplyTokenAsync(Guid customerId, string address, Guid conversationId, CancellationToken cancellationToken) =>
+        identities.LinkAsync(customerId, new IdentityClaim(ChannelIdentityKind.Email, address, IdentityEvidence.EmailToken), conversationId, cancellationToken);
+
+    public Task<bool> IsOptedOutAsync(string address, CancellationToken cancellationToken) =>
+        consent.IsOptedOutAsync(ChannelIdentityKind.Email, Normalize(address), cancellationToken);
+
+    /// <summary>Records the opt-out on the address's identity. Idempotent; true when this call changed it.</summary>
+    public async Task<bool> OptOutAsync(string address, string source, CancellationToken cancellationToken)
     {
-        var value = Normalize(address);
-        return db.ChannelIdentities.AnyAsync(i => i.Kind == ChannelIdentityKind.Email && i.Value == value && i.OptedOutAt != null, cancellationToken);
+        var identity = await identities.ResolveAsync(new IdentityClaim(ChannelIdentityKind.Email, address, EvidenceInbound), cancellationToken);
+        return await consent.OptOutAsync(identity.Id, source, cancellationToken);
     }
 
-    /// <summary>Records the opt-out on the address's identity (created for <paramref name="customerId"/> if missing). Idempotent.</summary>
-    public async Task OptOutAsync(string address, Guid? customerId, string source, CancellationToken cancellationToken)
-    {
-        var value = Normalize(address);
-        var now = time.GetUtcNow();
-        var identity = await db.ChannelIdentities.FirstOrDefaultAsync(i => i.Kind == ChannelIdentityKind.Email && i.Value == value, cancellationToken);
-        if (identity is null)
-        {
-            var ownerId = customerId ?? (await FindOrCreateAsync(value, "", cancellationToken)).Id;
-            identity = await db.ChannelIdentities.FirstOrDefaultAsync(i => i.Kind == ChannelIdentityKind.Email && i.Value == value, cancellationToken);
-            if (identity is null)
-            {
-                identity = new ChannelIdentity { CustomerId = ownerId, Kind = ChannelIdentityKind.Email, Value = value, Evidence = "unsubscribe", VerifiedAt = now };
-                db.ChannelIdentities.Add(identity);
-            }
-        }
-        if (identity.OptedOutAt is null)
-        {
-            identity.OptedOutAt = now;
-            identity.OptOutSource = source;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public static string Normalize(string address) => address.Trim().ToLowerInvariant();
-
-    private static (string? First, string? Last) SplitName(string name)
-    {
-        var parts = name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length switch { 0 => (null, null), 1 => (parts[0], null), _ => (parts[0], parts[1]) };
-    }
+    public static string Normalize(string address) => IdentityValues.Normalize(ChannelIdentityKind.Email, address) ?? address.Trim().ToLowerInvariant();
 }

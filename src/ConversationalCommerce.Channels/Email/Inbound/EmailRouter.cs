@@ -1,4 +1,5 @@
 using ConversationalCommerce.Channels.Email.Threads;
+using ConversationalCommerce.Channels.Identity;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
@@ -9,45 +10,56 @@ public enum EmailRoute
 {
     ReplyToken,
     ThreadHeaders,
-    NewConversation,
+    Sender,
 }
 
-public sealed record RoutedEmail(Conversation Conversation, EmailRoute Route);
+/// <param name="ConversationId">May not exist yet (a first mail): the conversation service starts it.</param>
+public sealed record RoutedEmail(Guid ConversationId, Guid CustomerId, EmailRoute Route);
 
 /// <summary>
 /// Finds the conversation a mail belongs to: the reply token in a recipient address first (it survives clients that
-/// drop headers), then In-Reply-To/References against the Message-IDs we sent or received, else a new conversation
-/// for the sender's customer.
+/// drop headers), then In-Reply-To/References against the Message-IDs we sent or received, else the sender's
+/// customer (found or created through identity linking) and that customer's current thread, or a new one.
 /// </summary>
-public sealed class EmailRouter(AppDbContext db, EmailThreads threads, EmailContacts contacts, TimeProvider time)
+public sealed class EmailRouter(AppDbContext db, EmailThreads threads, EmailContacts contacts, CustomerThreads customerThreads)
 {
     public async Task<RoutedEmail> RouteAsync(InboundEmail mail, string inboundDomain, CancellationToken cancellationToken)
     {
+        var sender = await contacts.ResolveSenderAsync(mail.FromAddress, cancellationToken);
+
         foreach (var recipient in mail.Recipients)
         {
             var token = EmailAddresses.TokenOf(recipient, EmailAddresses.ReplyPrefix, inboundDomain);
             if (token is null) continue;
             var thread = await threads.FindByReplyTokenAsync(token, cancellationToken);
-            var conversation = thread is null ? null : await db.Conversations.FirstOrDefaultAsync(c => c.Id == thread.ConversationId, cancellationToken);
-            if (conversation is not null) return new RoutedEmail(conversation, EmailRoute.ReplyToken);
+            var conversation = thread is null ? null : await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == thread.ConversationId, cancellationToken);
+            if (conversation is null) continue;
+            return new RoutedEmail(conversation.Id, await OwnerAsync(conversation, sender.CustomerId, mail, cancellationToken), EmailRoute.ReplyToken);
         }
 
         var byHeaders = await FindByThreadHeadersAsync(mail, cancellationToken);
-        if (byHeaders is not null) return new RoutedEmail(byHeaders, EmailRoute.ThreadHeaders);
+        if (byHeaders is not null)
+            return new RoutedEmail(byHeaders.Id, await OwnerAsync(byHeaders, sender.CustomerId, mail, cancellationToken), EmailRoute.ThreadHeaders);
 
-        var customer = await contacts.FindOrCreateAsync(mail.FromAddress, mail.FromName, cancellationToken);
-        var now = time.GetUtcNow();
-        var created = new Conversation
+        var current = await customerThreads.CurrentAsync(sender.CustomerId, cancellationToken);
+        return new RoutedEmail(current?.Id ?? Guid.NewGuid(), sender.CustomerId, EmailRoute.Sender);
+    }
+
+    /// <summary>
+    /// Answering our mail in a customer's thread shows the sender reads that customer's mailbox: the sender's address
+    /// is linked to (or merged with) the thread's customer. Threads without a customer take the sender's.
+    /// </summary>
+    private async Task<Guid> OwnerAsync(Conversation conversation, Guid senderCustomerId, InboundEmail mail, CancellationToken cancellationToken)
+    {
+        if (conversation.CustomerId is not { } owner)
         {
-            CustomerId = customer.Id,
-            StartedAt = now,
-            LastMessageAt = now,
-            LastChannel = Channel.Email,
-            Status = ConversationStatus.Open,
-        };
-        db.Conversations.Add(created);
-        await db.SaveChangesAsync(cancellationToken);
-        return new RoutedEmail(created, EmailRoute.NewConversation);
+            await db.Conversations.Where(c => c.Id == conversation.Id && c.CustomerId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, senderCustomerId), cancellationToken);
+            return senderCustomerId;
+        }
+        if (owner == senderCustomerId) return owner;
+        var link = await contacts.LinkByReplyTokenAsync(owner, mail.FromAddress, conversation.Id, cancellationToken);
+        return link.Status == LinkStatus.Conflict ? owner : link.CustomerId;
     }
 
     private async Task<Conversation?> FindByThreadHeadersAsync(InboundEmail mail, CancellationToken cancellationToken)
@@ -64,9 +76,9 @@ public sealed class EmailRouter(AppDbContext db, EmailThreads threads, EmailCont
         if (ourOutboxIds.Count > 0)
             conversationId = await db.Outbox.Where(o => ourOutboxIds.Contains(o.Id)).OrderByDescending(o => o.CreatedAt)
                 .Select(o => (Guid?)o.ConversationId).FirstOrDefaultAsync(cancellationToken);
-        // Their earlier mails (stored as the shopper message's external id) or ids recorded for ours.
+        // The customer's earlier mails, kept as the shopper message's external id.
         conversationId ??= await db.Messages.Where(m => m.Channel == Channel.Email && m.ExternalId != null && ids.Contains(m.ExternalId))
             .OrderByDescending(m => m.CreatedAt).Select(m => (Guid?)m.ConversationId).FirstOrDefaultAsync(cancellationToken);
-        return conversationId is null ? null : await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        return conversationId is null ? null : await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
     }
 }
