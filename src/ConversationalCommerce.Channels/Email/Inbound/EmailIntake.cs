@@ -32,7 +32,7 @@ public sealed class EmailIntake(InboxWriter inbox, IOptions<EmailOptions> option
         MimeMessage message;
         try
         {
-            message = await MimeMessage.LoadAsync(raw, cancellationToken);
+            message = await InboundEmail.ParseAsync(raw, cancellationToken);
         }
         catch (FormatException ex)
         {
@@ -71,7 +71,7 @@ public sealed class EmailIntake(InboxWriter inbox, IOptions<EmailOptions> option
     public static MimeMessage Load(InboxMessage row)
     {
         using var stream = new MemoryStream(Convert.FromBase64String(row.Body));
-        return MimeMessage.Load(stream);
+        return InboundEmail.Parse(stream);
     }
 
     /// <summary>The Message-ID (what a redelivery repeats); a hash of the content for mail without one.</summary>
