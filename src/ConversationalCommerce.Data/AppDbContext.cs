@@ -4,6 +4,7 @@ using ConversationalCommerce.Domain;
 using ConversationalCommerce.Domain.Catalog;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Customers;
+using ConversationalCommerce.Domain.Email;
 using ConversationalCommerce.Domain.Messaging;
 using ConversationalCommerce.Domain.Orders;
 using ConversationalCommerce.Domain.Shops;
@@ -31,6 +32,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ContinuityCode> ContinuityCodes => Set<ContinuityCode>();
+    public DbSet<IdentityLinkRecord> IdentityLinkRecords => Set<IdentityLinkRecord>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
@@ -38,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<EmailChannelSettings> EmailSettings => Set<EmailChannelSettings>();
+    public DbSet<EmailThread> EmailThreads => Set<EmailThread>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -28,6 +28,9 @@ public static class AppFeatures
         builder.AddConversations();
         builder.AddShopifyApp();
         builder.AddShopifyWebhooks();
+        ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
+        ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
         return builder;
     }
 
@@ -39,6 +42,8 @@ public static class AppFeatures
         app.MapWidget();
         app.MapShopifyApp();
         app.MapShopifyWebhooks();
+        ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
         return app;
     }
 }

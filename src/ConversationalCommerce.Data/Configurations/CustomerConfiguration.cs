@@ -31,7 +31,22 @@ internal sealed class ChannelIdentityConfiguration : IEntityTypeConfiguration<Ch
         b.Property(i => i.Value).HasMaxLength(320);
         b.Property(i => i.Evidence).HasMaxLength(100);
         b.Property(i => i.OptInSource).HasMaxLength(100);
+        b.Property(i => i.OptOutSource).HasMaxLength(100);
         // One owner per address and shop: the basis of "one customer across channels".
         b.HasIndex(i => new { i.ShopId, i.Kind, i.Value }).IsUnique();
+    }
+}
+
+internal sealed class IdentityLinkRecordConfiguration : IEntityTypeConfiguration<IdentityLinkRecord>
+{
+    public void Configure(EntityTypeBuilder<IdentityLinkRecord> b)
+    {
+        b.ToTable("IdentityLinkRecords");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Evidence).HasMaxLength(100);
+        b.Property(r => r.Value).HasMaxLength(320);
+        b.Property(r => r.Detail).HasMaxLength(1000);
+        b.HasIndex(r => new { r.ShopId, r.CustomerId });
+        b.HasIndex(r => new { r.ShopId, r.Outcome, r.RecordedAt });
     }
 }

@@ -34,5 +34,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(o => o.Error).HasMaxLength(2000);
         b.HasIndex(o => new { o.Status, o.NextAttemptAt });
         b.HasIndex(o => new { o.ConversationId, o.CreatedAt });
+        b.Property(o => o.ProviderMessageId).HasMaxLength(255);
+        b.HasIndex(o => new { o.ShopId, o.Channel, o.ProviderMessageId });
+        // One send per stored reply: writing the outbox again after a retried turn is a no-op.
+        b.HasIndex(o => o.MessageId).IsUnique();
     }
 }

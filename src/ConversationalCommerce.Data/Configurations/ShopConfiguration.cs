@@ -23,6 +23,8 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
             o.Property(p => p.Greeting).HasMaxLength(500);
             o.Property(p => p.AccentColor).HasMaxLength(16);
             o.Property(p => p.WhatsAppNumber).HasMaxLength(32);
+            o.Property(p => p.WhatsAppPhoneNumberId).HasMaxLength(64);
+            o.HasIndex(p => p.WhatsAppPhoneNumberId);
         });
         b.Ignore(s => s.IsDemo);
     }

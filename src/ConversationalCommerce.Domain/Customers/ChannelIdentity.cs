@@ -14,6 +14,8 @@ public sealed class ChannelIdentity : IShopOwned
     public DateTimeOffset? OptedInAt { get; set; }
     public string? OptInSource { get; set; }
     public DateTimeOffset? OptedOutAt { get; set; }
+    /// <summary>How the customer opted out ("whatsapp-stop", "email-unsubscribe", "merchant"); kept as proof.</summary>
+    public string? OptOutSource { get; set; }
 }
 
 public enum ChannelIdentityKind

@@ -18,6 +18,8 @@ public sealed class OutboxMessage : IShopOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>The provider's id of the sent message (wamid, Message-ID); status callbacks find the row by it.</summary>
+    public string? ProviderMessageId { get; set; }
     public string? Error { get; set; }
 }
 

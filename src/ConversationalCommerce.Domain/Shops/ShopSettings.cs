@@ -11,6 +11,8 @@ public sealed class ShopSettings
     public string ShippingPolicy { get; set; } = "";
     public string ReturnsPolicy { get; set; } = "";
     public string PaymentPolicy { get; set; } = "";
+    /// <summary>The WhatsApp Business phone number id (not a secret); webhooks are routed to the shop by it.</summary>
+    public string? WhatsAppPhoneNumberId { get; set; }
     /// <summary>Encrypted JSON of channel credentials (WhatsApp, email); never returned by the API.</summary>
     public string? EncryptedChannelSecrets { get; set; }
 }

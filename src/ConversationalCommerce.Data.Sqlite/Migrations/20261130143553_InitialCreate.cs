@@ -82,6 +82,26 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityLinkRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OtherCustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityLinkRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inbox",
                 columns: table => new
                 {
@@ -164,6 +184,7 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -254,6 +275,7 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     Settings_ShippingPolicy = table.Column<string>(type: "TEXT", nullable: false),
                     Settings_ReturnsPolicy = table.Column<string>(type: "TEXT", nullable: false),
                     Settings_PaymentPolicy = table.Column<string>(type: "TEXT", nullable: false),
+                    Settings_WhatsAppPhoneNumberId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Settings_EncryptedChannelSecrets = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -302,7 +324,8 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     VerifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     OptedInAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OptInSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OptOutSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,6 +470,27 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProtectedJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ImapEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailSettings_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContinuityCodes",
                 columns: table => new
                 {
@@ -474,6 +518,30 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailThreads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReplyToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnsubscribeToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CustomerAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailThreads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailThreads_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -583,6 +651,40 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 columns: new[] { "ShopId", "ShopifyRequestId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmailSettings_ShopId",
+                table: "EmailSettings",
+                column: "ShopId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_ConversationId",
+                table: "EmailThreads",
+                column: "ConversationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_ReplyToken",
+                table: "EmailThreads",
+                column: "ReplyToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_UnsubscribeToken",
+                table: "EmailThreads",
+                column: "UnsubscribeToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_CustomerId",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_Outcome_RecordedAt",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "Outcome", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ShopId",
                 table: "Inbox",
                 column: "ShopId");
@@ -653,6 +755,17 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 columns: new[] { "ConversationId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MessageId",
+                table: "Outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ShopId_Channel_ProviderMessageId",
+                table: "Outbox",
+                columns: new[] { "ShopId", "Channel", "ProviderMessageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -700,6 +813,11 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 table: "Shops",
                 column: "Domain",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shops_Settings_WhatsAppPhoneNumberId",
+                table: "Shops",
+                column: "Settings_WhatsAppPhoneNumberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Shops_WidgetKey",
@@ -755,6 +873,15 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EmailSettings");
+
+            migrationBuilder.DropTable(
+                name: "EmailThreads");
+
+            migrationBuilder.DropTable(
+                name: "IdentityLinkRecords");
+
+            migrationBuilder.DropTable(
                 name: "Inbox");
 
             migrationBuilder.DropTable(
@@ -782,13 +909,13 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
-                name: "Shops");
-
-            migrationBuilder.DropTable(
                 name: "SyncRuns");
 
             migrationBuilder.DropTable(
                 name: "Variants");
+
+            migrationBuilder.DropTable(
+                name: "Shops");
 
             migrationBuilder.DropTable(
                 name: "Conversations");

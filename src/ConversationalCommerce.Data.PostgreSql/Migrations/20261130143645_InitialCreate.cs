@@ -83,6 +83,26 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityLinkRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OtherCustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityLinkRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Inbox",
                 columns: table => new
                 {
@@ -165,6 +185,7 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -255,6 +276,7 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     Settings_ShippingPolicy = table.Column<string>(type: "text", nullable: false),
                     Settings_ReturnsPolicy = table.Column<string>(type: "text", nullable: false),
                     Settings_PaymentPolicy = table.Column<string>(type: "text", nullable: false),
+                    Settings_WhatsAppPhoneNumberId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Settings_EncryptedChannelSecrets = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -303,7 +325,8 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     OptedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OptInSource = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OptOutSource = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -448,6 +471,27 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProtectedJson = table.Column<string>(type: "text", nullable: false),
+                    ImapEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailSettings_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContinuityCodes",
                 columns: table => new
                 {
@@ -475,6 +519,30 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailThreads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReplyToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UnsubscribeToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CustomerAddress = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailThreads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmailThreads_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -584,6 +652,40 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 columns: new[] { "ShopId", "ShopifyRequestId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EmailSettings_ShopId",
+                table: "EmailSettings",
+                column: "ShopId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_ConversationId",
+                table: "EmailThreads",
+                column: "ConversationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_ReplyToken",
+                table: "EmailThreads",
+                column: "ReplyToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailThreads_UnsubscribeToken",
+                table: "EmailThreads",
+                column: "UnsubscribeToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_CustomerId",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityLinkRecords_ShopId_Outcome_RecordedAt",
+                table: "IdentityLinkRecords",
+                columns: new[] { "ShopId", "Outcome", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ShopId",
                 table: "Inbox",
                 column: "ShopId");
@@ -654,6 +756,17 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 columns: new[] { "ConversationId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MessageId",
+                table: "Outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ShopId_Channel_ProviderMessageId",
+                table: "Outbox",
+                columns: new[] { "ShopId", "Channel", "ProviderMessageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -701,6 +814,11 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 table: "Shops",
                 column: "Domain",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shops_Settings_WhatsAppPhoneNumberId",
+                table: "Shops",
+                column: "Settings_WhatsAppPhoneNumberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Shops_WidgetKey",
@@ -756,6 +874,15 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EmailSettings");
+
+            migrationBuilder.DropTable(
+                name: "EmailThreads");
+
+            migrationBuilder.DropTable(
+                name: "IdentityLinkRecords");
+
+            migrationBuilder.DropTable(
                 name: "Inbox");
 
             migrationBuilder.DropTable(
@@ -783,13 +910,13 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
-                name: "Shops");
-
-            migrationBuilder.DropTable(
                 name: "SyncRuns");
 
             migrationBuilder.DropTable(
                 name: "Variants");
+
+            migrationBuilder.DropTable(
+                name: "Shops");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
