@@ -3,6 +3,7 @@ using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
+using ConversationalCommerce.App.Features.Conversations;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -19,6 +20,7 @@ public static class AppFeatures
         builder.AddInbox();
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
+        builder.AddConversations();
         return builder;
     }
 
