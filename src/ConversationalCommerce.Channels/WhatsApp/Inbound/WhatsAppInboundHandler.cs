@@ -80,7 +80,7 @@ public sealed class WhatsAppInboundHandler(
         }
 
         var purpose = OutboxPurpose.Reply;
-        if (turn.Reply.Actions.Any(a => a.Kind == "opt_out"))
+        if (turn.Reply.Actions.Any(a => a.Kind == ReplyActions.OptOut))
         {
             // The assistant recognised an opt-out our keywords missed: honour it, and its reply is the one confirmation.
             if (!await consent.OptOutAsync(identity.Id, "whatsapp-assistant", cancellationToken)) return;
