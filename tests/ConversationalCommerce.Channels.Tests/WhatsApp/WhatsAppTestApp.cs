@@ -25,7 +25,7 @@ namespace ConversationalCommerce.Channels.Tests.WhatsApp;
 /// The real app (SQLite file, Hangfire, inbox and outbox jobs) with WireMock playing Meta's Graph API, and one shop
 /// whose WhatsApp number is set up through the settings store. One per test class; tests use their own phone numbers.
 /// </summary>
-public sealed class WhatsAppTestApp : IAsyncLifetime
+public class WhatsAppTestApp : IAsyncLifetime
 {
     public const string AppSecret = "test-app-secret-0123456789";
     public const string VerifyToken = "test-verify-token";
@@ -43,9 +43,12 @@ public sealed class WhatsAppTestApp : IAsyncLifetime
 
     public string MessagesPath => $"/{ApiVersion}/{PhoneNumberId}/messages";
 
+    /// <summary>With the demo store (350 products, customers, orders) as the WhatsApp shop instead of an empty one.</summary>
+    protected virtual bool SeedDemo => false;
+
     public async Task InitializeAsync()
     {
-        App = new AppFactory()
+        App = new AppFactory(seedDemo: SeedDemo)
             .WithSetting("WhatsApp:AppSecret", AppSecret)
             .WithSetting("WhatsApp:VerifyToken", VerifyToken)
             .WithSetting("WhatsApp:GraphApiBaseUrl", Graph.Url)
@@ -57,10 +60,17 @@ public sealed class WhatsAppTestApp : IAsyncLifetime
         Http = App.CreateClient();
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var shop = new Shop { Domain = ShopDomain, Name = "Gift Corner", InstalledAt = DateTimeOffset.UtcNow };
-        db.Shops.Add(shop);
-        await db.SaveChangesAsync();
-        ShopId = shop.Id;
+        if (SeedDemo)
+        {
+            ShopId = (await db.Shops.AsNoTracking().SingleAsync(s => s.Domain == Shop.DemoDomain)).Id;
+        }
+        else
+        {
+            var shop = new Shop { Domain = ShopDomain, Name = "Gift Corner", InstalledAt = DateTimeOffset.UtcNow };
+            db.Shops.Add(shop);
+            await db.SaveChangesAsync();
+            ShopId = shop.Id;
+        }
         await scope.ServiceProvider.GetRequiredService<WhatsAppSettingsStore>().SaveAsync(ShopId, PhoneNumberId, AccessToken,
             new Dictionary<string, WhatsAppTemplate> { ["reply"] = new("order_followup", "en_US") }, CancellationToken.None);
     }
@@ -200,6 +210,12 @@ public sealed class WhatsAppTestApp : IAsyncLifetime
             $"outbox row of message {messageId} to be {status}")!;
 
     public Task<Message> MessageAsync(Guid id) => QueryAsync(db => db.Messages.AsNoTracking().FirstAsync(m => m.Id == id));
+}
+
+/// <summary>The WhatsApp test app on the demo store, so the engine has a catalog to answer from.</summary>
+public sealed class DemoWhatsAppApp : WhatsAppTestApp
+{
+    protected override bool SeedDemo => true;
 }
 
 /// <summary>Meta-shaped notification bodies.</summary>
