@@ -3,6 +3,7 @@ using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
+using ConversationalCommerce.App.Features.Widget;
 using ConversationalCommerce.App.Features.Conversations;
 
 namespace ConversationalCommerce.App.Hosting;
@@ -15,11 +16,13 @@ public static class AppFeatures
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.AddDemoStore();
+        builder.AddDemoStorefront();
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
+        builder.AddWidget();
         builder.AddConversations();
         return builder;
     }
@@ -29,6 +32,8 @@ public static class AppFeatures
         app.MapCatalogApi();
         app.MapDemoStore();
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
+        app.MapDemoStorefrontApi();
+        app.MapWidget();
         return app;
     }
 }

@@ -435,6 +435,49 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.ToTable("ChannelIdentities");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ShopId", "CodeHash")
+                        .IsUnique();
+
+                    b.ToTable("ContinuityCodes", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -891,7 +934,8 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.HasIndex("Domain")
                         .IsUnique();
 
-                    b.HasIndex("WidgetKey");
+                    b.HasIndex("WidgetKey")
+                        .IsUnique();
 
                     b.ToTable("Shops");
                 });
@@ -1032,6 +1076,20 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.HasOne("ConversationalCommerce.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ConversationalCommerce.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("ConversationalCommerce.Domain.Orders.Order", null)
@@ -1077,6 +1135,10 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                             b1.Property<string>("ShippingPolicy")
                                 .IsRequired()
                                 .HasColumnType("text");
+
+                            b1.Property<string>("WhatsAppNumber")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<string>("WhatsAppPhoneNumberId")
                                 .HasMaxLength(64)

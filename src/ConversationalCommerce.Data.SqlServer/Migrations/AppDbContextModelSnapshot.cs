@@ -436,6 +436,49 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.ToTable("ChannelIdentities");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ShopId", "CodeHash")
+                        .IsUnique();
+
+                    b.ToTable("ContinuityCodes", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -892,7 +935,8 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.HasIndex("Domain")
                         .IsUnique();
 
-                    b.HasIndex("WidgetKey");
+                    b.HasIndex("WidgetKey")
+                        .IsUnique();
 
                     b.ToTable("Shops");
                 });
@@ -1033,6 +1077,20 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.HasOne("ConversationalCommerce.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ConversationalCommerce.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("ConversationalCommerce.Domain.Orders.Order", null)
@@ -1078,6 +1136,10 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                             b1.Property<string>("ShippingPolicy")
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("WhatsAppNumber")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
 
                             b1.Property<string>("WhatsAppPhoneNumberId")
                                 .HasMaxLength(64)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ConversationalCommerce.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130135010_InitialCreate")]
+    [Migration("20261130142449_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -436,6 +436,49 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ChannelIdentities");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ShopId", "CodeHash")
+                        .IsUnique();
+
+                    b.ToTable("ContinuityCodes", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.Customer", b =>
@@ -894,7 +937,8 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.HasIndex("Domain")
                         .IsUnique();
 
-                    b.HasIndex("WidgetKey");
+                    b.HasIndex("WidgetKey")
+                        .IsUnique();
 
                     b.ToTable("Shops");
                 });
@@ -1035,6 +1079,20 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.HasOne("ConversationalCommerce.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ConversationalCommerce.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("ConversationalCommerce.Domain.Orders.Order", null)
@@ -1080,6 +1138,10 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                             b1.Property<string>("ShippingPolicy")
                                 .IsRequired()
                                 .HasColumnType("text");
+
+                            b1.Property<string>("WhatsAppNumber")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
 
                             b1.Property<string>("WhatsAppPhoneNumberId")
                                 .HasMaxLength(64)

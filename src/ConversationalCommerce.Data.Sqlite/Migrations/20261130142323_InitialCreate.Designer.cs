@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ConversationalCommerce.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130134944_InitialCreate")]
+    [Migration("20261130142323_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -431,6 +431,49 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ChannelIdentities");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedeemedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ShopId", "CodeHash")
+                        .IsUnique();
+
+                    b.ToTable("ContinuityCodes", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.Customer", b =>
@@ -889,7 +932,8 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     b.HasIndex("Domain")
                         .IsUnique();
 
-                    b.HasIndex("WidgetKey");
+                    b.HasIndex("WidgetKey")
+                        .IsUnique();
 
                     b.ToTable("Shops");
                 });
@@ -1028,6 +1072,20 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.HasOne("ConversationalCommerce.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ConversationalCommerce.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("ConversationalCommerce.Domain.Orders.Order", null)
@@ -1072,6 +1130,10 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
                             b1.Property<string>("ShippingPolicy")
                                 .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WhatsAppNumber")
+                                .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("WhatsAppPhoneNumberId")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ConversationalCommerce.Data.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130134958_InitialCreate")]
+    [Migration("20261130142401_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -437,6 +437,49 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("ChannelIdentities");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ShopId", "CodeHash")
+                        .IsUnique();
+
+                    b.ToTable("ContinuityCodes", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.Customer", b =>
@@ -895,7 +938,8 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.HasIndex("Domain")
                         .IsUnique();
 
-                    b.HasIndex("WidgetKey");
+                    b.HasIndex("WidgetKey")
+                        .IsUnique();
 
                     b.ToTable("Shops");
                 });
@@ -1036,6 +1080,20 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ContinuityCode", b =>
+                {
+                    b.HasOne("ConversationalCommerce.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ConversationalCommerce.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("ConversationalCommerce.Domain.Orders.Order", null)
@@ -1081,6 +1139,10 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                             b1.Property<string>("ShippingPolicy")
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("WhatsAppNumber")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
 
                             b1.Property<string>("WhatsAppPhoneNumberId")
                                 .HasMaxLength(64)

@@ -270,6 +270,7 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     Settings_AssistantName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Settings_Greeting = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Settings_AccentColor = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Settings_WhatsAppNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Settings_ShippingPolicy = table.Column<string>(type: "text", nullable: false),
                     Settings_ReturnsPolicy = table.Column<string>(type: "text", nullable: false),
                     Settings_PaymentPolicy = table.Column<string>(type: "text", nullable: false),
@@ -440,6 +441,36 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContinuityCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RedeemedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContinuityCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContinuityCodes_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContinuityCodes_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Messages",
                 columns: table => new
                 {
@@ -482,6 +513,27 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "IX_Collections_ShopId_ShopifyId",
                 table: "Collections",
                 columns: new[] { "ShopId", "ShopifyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_ConversationId",
+                table: "ContinuityCodes",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_CustomerId",
+                table: "ContinuityCodes",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_ExpiresAt",
+                table: "ContinuityCodes",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_ShopId_CodeHash",
+                table: "ContinuityCodes",
+                columns: new[] { "ShopId", "CodeHash" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -672,7 +724,8 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Shops_WidgetKey",
                 table: "Shops",
-                column: "WidgetKey");
+                column: "WidgetKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Variants_ProductId",
@@ -696,6 +749,9 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ChannelIdentities");
+
+            migrationBuilder.DropTable(
+                name: "ContinuityCodes");
 
             migrationBuilder.DropTable(
                 name: "DataExports");

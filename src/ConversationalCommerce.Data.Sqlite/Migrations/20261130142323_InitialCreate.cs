@@ -269,6 +269,7 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     Settings_AssistantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Settings_Greeting = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Settings_AccentColor = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Settings_WhatsAppNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Settings_ShippingPolicy = table.Column<string>(type: "TEXT", nullable: false),
                     Settings_ReturnsPolicy = table.Column<string>(type: "TEXT", nullable: false),
                     Settings_PaymentPolicy = table.Column<string>(type: "TEXT", nullable: false),
@@ -439,6 +440,36 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContinuityCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RedeemedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContinuityCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContinuityCodes_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContinuityCodes_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Messages",
                 columns: table => new
                 {
@@ -481,6 +512,27 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 name: "IX_Collections_ShopId_ShopifyId",
                 table: "Collections",
                 columns: new[] { "ShopId", "ShopifyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_ConversationId",
+                table: "ContinuityCodes",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_CustomerId",
+                table: "ContinuityCodes",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_ExpiresAt",
+                table: "ContinuityCodes",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuityCodes_ShopId_CodeHash",
+                table: "ContinuityCodes",
+                columns: new[] { "ShopId", "CodeHash" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -671,7 +723,8 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Shops_WidgetKey",
                 table: "Shops",
-                column: "WidgetKey");
+                column: "WidgetKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Variants_ProductId",
@@ -695,6 +748,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ChannelIdentities");
+
+            migrationBuilder.DropTable(
+                name: "ContinuityCodes");
 
             migrationBuilder.DropTable(
                 name: "DataExports");
