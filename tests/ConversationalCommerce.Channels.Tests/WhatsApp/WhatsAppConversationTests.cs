@@ -1,5 +1,11 @@
 using System.Net;
+using ConversationalCommerce.Channels.Identity;
+using ConversationalCommerce.Channels.Widget.Session;
 using ConversationalCommerce.Channels.WhatsApp.Inbound;
+using ConversationalCommerce.Domain.Customers;
+using ConversationalCommerce.Engine.Conversation;
+using ConversationalCommerce.Engine.Replies;
+using Microsoft.Extensions.DependencyInjection;
 using ConversationalCommerce.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,5 +106,58 @@ public sealed class WhatsAppConversationTests(DemoWhatsAppApp wa) : IClassFixtur
         var threads = await wa.QueryAsync(db => db.Messages.Where(m => m.ExternalId == "wamid.thread-405a" || m.ExternalId == "wamid.thread-405b")
             .Select(m => m.ConversationId).Distinct().CountAsync());
         Assert.Equal(1, threads);
+    }
+
+    [Fact]
+    public async Task Continuity_code_joins_the_widget_conversation_and_the_second_one_means_the_second_product_shown_on_the_web()
+    {
+        const string to = "+16505550406";
+        wa.GraphAccepts(to);
+        // On the storefront: the widget's visitor thread, one turn with products, then "continue on WhatsApp".
+        var (web, webTurn, code, shopName) = await wa.WithScopeAsync(async services =>
+        {
+            var thread = await services.GetRequiredService<VisitorThreads>().ResolveAsync(Guid.NewGuid(), null, "en", CancellationToken.None);
+            var turn = await services.GetRequiredService<IConversationService>().HandleAsync(
+                new ShopperMessage(wa.ShopId, thread.ConversationId, Channel.Widget, "scented candles", "web-1", thread.CustomerId), CancellationToken.None);
+            var issued = await services.GetRequiredService<ContinuityCodes>().IssueAsync(wa.ShopId, thread.ConversationId, thread.CustomerId, CancellationToken.None);
+            var name = await services.GetRequiredService<ConversationalCommerce.Data.AppDbContext>().Shops.Where(s => s.Id == wa.ShopId).Select(s => s.Name).SingleAsync();
+            return (thread, turn, issued.Code, name);
+        });
+        Assert.True(webTurn.Reply.Products.Count >= 2, "the web turn showed fewer than two products");
+        var secondOnWeb = webTurn.Reply.Products[1];
+
+        await wa.PostWebhookAsync(Notifications.Text("16505550406", "wamid.code-406", ContinuityCodes.PrefilledText(shopName, code)));
+
+        var joined = await wa.EventuallyAsync(_ => Task.FromResult(wa.SentTo(to)), s => s.Count == 1, what: "the connected notice");
+        Assert.StartsWith("You're connected!", (string?)joined[0]["text"]!["body"]);
+        var phone = await wa.QueryAsync(db => db.ChannelIdentities.AsNoTracking().SingleAsync(i => i.Kind == ChannelIdentityKind.Phone && i.Value == to));
+        Assert.Equal(web.CustomerId, phone.CustomerId);
+        Assert.Equal(web.ConversationId, (await wa.QueryAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.ExternalId == "wamid.code-406"))).ConversationId);
+
+        await wa.PostWebhookAsync(Notifications.Text("16505550406", "wamid.second-406", "tell me more about the second one"));
+
+        var answer = (await wa.EventuallyAsync(_ => Task.FromResult(wa.SentTo(to)), s => s.Count == 2, what: "the answer about the second product"))[1];
+        var shopper = await wa.QueryAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.ExternalId == "wamid.second-406"));
+        Assert.Equal(web.ConversationId, shopper.ConversationId);
+        var reply = await wa.QueryAsync(db => db.Messages.AsNoTracking().SingleAsync(m => m.ConversationId == web.ConversationId && m.Seq == shopper.Seq + 1));
+        var stored = ReplyJson.Deserialize(reply.PayloadJson, reply.Text);
+        Assert.Equal(secondOnWeb.ProductId, Assert.Single(stored.Products).ProductId);
+        Assert.Contains(secondOnWeb.Title, answer.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal(1, await wa.QueryAsync(db => db.IdentityLinkRecords.CountAsync(r => r.CustomerId == web.CustomerId && r.Evidence == IdentityEvidence.ContinuityCode)));
+    }
+
+    [Fact]
+    public async Task Code_like_word_that_redeems_nothing_is_an_ordinary_message()
+    {
+        const string to = "+16505550407";
+        wa.GraphAccepts(to);
+
+        await wa.PostWebhookAsync(Notifications.Text("16505550407", "wamid.word-407", "PRESENTS for my nephews"));
+
+        await wa.EventuallyAsync(_ => Task.FromResult(wa.SentTo(to)), s => s.Count == 1, what: "the answer");
+        var assistant = await wa.QueryAsync(db => db.Messages.AsNoTracking().Where(m => m.Role == MessageRole.Assistant
+            && m.ConversationId == db.Messages.Where(x => x.ExternalId == "wamid.word-407").Select(x => x.ConversationId).First()).SingleAsync());
+        Assert.DoesNotContain("connected", assistant.Text);
+        Assert.NotNull(assistant.PayloadJson);
     }
 }
