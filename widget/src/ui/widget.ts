@@ -140,7 +140,7 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
   const panel = h(
     "section",
     { id: "cc-panel", class: "panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "cc-title", "data-testid": "cc-panel" },
-    h("header", { class: "head" }, h("div", { class: "head-text" }, title, subtitle), closeButton),
+    h("div", { class: "head" }, h("div", { class: "head-text" }, title, subtitle), closeButton),
     status,
     log,
     typing,
@@ -148,8 +148,8 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
     quick,
     notice,
     emailSlot,
-    actions,
     composer,
+    actions,
   );
   panel.hidden = true;
   const container = h("div", { class: "cc", "data-position": config.position, "data-open": "false", lang: language }, panel, launcher);
