@@ -93,6 +93,23 @@ describe("ChatClient connection", () => {
     expect(h.hubs[0]?.token()).toBe("token-2");
   });
 
+  it("asks for a fresh session when the hub closes the connection with invalid_session", async () => {
+    vi.useFakeTimers();
+    let refused = 0;
+    const h = harness({
+      sessions: [session(), session({ visitorToken: "token-2" })],
+      configure: (hub) => {
+        if (refused++ === 0) hub.startError = new Error("Server returned an error on close: Connection closed with an error. HubException: invalid_session");
+      },
+    });
+    const started = h.client.start();
+    await vi.advanceTimersByTimeAsync(5000);
+    await started;
+    expect(h.bodies.map((b) => b.visitorToken)).toEqual([null, null]);
+    expect(h.hubs.map((hub) => hub.token())).toEqual(["token-1", "token-2"]);
+    expect(h.client.connectionState).toBe("connected");
+  });
+
   it("opens the session of a logged-in customer through the storefront's app proxy, with its cookies", async () => {
     const storage = new MemoryStorage();
     storage.setItem("cc:wk_test:visitor", JSON.stringify({ visitorId: "v-1", visitorToken: "token-1" }));

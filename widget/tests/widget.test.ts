@@ -88,7 +88,12 @@ beforeEach(() => {
   }) as typeof fetch;
 });
 
+const originalMatchMedia = window.matchMedia;
+const originalOpen = window.open;
+
 afterEach(async () => {
+  window.matchMedia = originalMatchMedia;
+  window.open = originalOpen;
   await handle?.destroy();
   delete (window as any).__pwned;
 });
@@ -115,6 +120,20 @@ describe("widget shell", () => {
     $("cc-input").dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
     expect($("cc-panel").hidden).toBe(true);
     expect(handle.root.activeElement).toBe($("cc-launcher"));
+  });
+
+  it("keeps Tab inside the full-screen panel on a phone", async () => {
+    window.matchMedia = ((query: string) => ({ matches: query.includes("max-width"), media: query })) as never;
+    mount();
+    await openAndConnect();
+    expect($("cc-panel").getAttribute("aria-modal")).toBe("true");
+    const close = $("cc-close");
+    const email = $("cc-email");
+    email.focus();
+    email.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", bubbles: true, composed: true, cancelable: true }));
+    expect(handle.root.activeElement).toBe(close);
+    close.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+    expect(handle.root.activeElement).toBe(email);
   });
 
   it("picks readable text for the merchant's accent colour", () => {

@@ -468,9 +468,11 @@ export class ChatClient {
   }
 }
 
+/** The token was refused: 401/403 from negotiate, or the hub closing the connection with invalid_session. */
 function isUnauthorized(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? (error as { status?: unknown } | null)?.status;
-  return status === 401 || status === 403;
+  const e = error as { statusCode?: unknown; status?: unknown; message?: unknown } | null;
+  const status = e?.statusCode ?? e?.status;
+  return status === 401 || status === 403 || (typeof e?.message === "string" && e.message.includes("invalid_session"));
 }
 
 function delay(ms: number): Promise<void> {

@@ -339,6 +339,7 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
     if (!panel.hidden) return;
     panel.hidden = false;
     container.setAttribute("data-open", "true");
+    panel.setAttribute("aria-modal", String(isFullScreen()));
     launcher.setAttribute("aria-expanded", "true");
     writeFlag(sessionStore, openKey, true);
     void client.start();
@@ -361,12 +362,41 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
   container.addEventListener(
     "keydown",
     guard((event: KeyboardEvent) => {
-      if (event.key === "Escape" && !panel.hidden) {
+      if (panel.hidden) return;
+      if (event.key === "Escape") {
         event.stopPropagation();
         close();
+      } else if (event.key === "Tab" && isFullScreen()) {
+        trapFocus(event);
       }
     }),
   );
+
+  // Full screen (phones), the panel covers the page: Tab cycles inside it instead of reaching hidden page content.
+  function isFullScreen(): boolean {
+    try {
+      return win.matchMedia?.("(max-width: 480px)").matches ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  function trapFocus(event: KeyboardEvent): void {
+    const focusable = [...panel.querySelectorAll<HTMLElement>("button, [href], input, select, textarea, [tabindex]")].filter(
+      (el) => !el.hasAttribute("disabled") && el.getAttribute("tabindex") !== "-1" && !el.closest("[hidden]"),
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = root.activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
   composer.addEventListener(
     "submit",
     guard((event: Event) => {
