@@ -397,6 +397,65 @@ describe("ChatClient time-outs", () => {
   });
 });
 
+describe("ChatClient reply actions", () => {
+  const addToCart = { kind: "add_to_cart", data: { variantId: "1001", productId: "p-1", quantity: "1" } };
+
+  function withActions() {
+    const performed: string[] = [];
+    const h = harness();
+    (h.client as any).listener.onAction = (action: { kind: string }, m: ViewMessage) => performed.push(`${action.kind}@${m.seq}`);
+    return { h, performed };
+  }
+
+  it("performs an action of the live answer to a message this tab sent, once", async () => {
+    const { h, performed } = withActions();
+    await h.client.start();
+    h.client.send("add it to my cart");
+    await flush();
+    const hub = h.hubs[0]!;
+    hub.emit("message", message(1, { role: "shopper", clientMessageId: "cid-1", text: "add it to my cart" }));
+    hub.emit("message", message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }));
+    hub.emit("message", message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }));
+    expect(performed).toEqual(["add_to_cart@2"]);
+  });
+
+  it("performs it when the answer to this tab's message only arrives with the replay after a reconnect", async () => {
+    const { h, performed } = withActions();
+    await h.client.start();
+    const hub = h.hubs[0]!;
+    hub.responders.Send = () => {
+      hub.drop(); // the turn ran on the server, the connection died before the answer reached us
+      return new Promise(() => undefined);
+    };
+    h.client.send("add it to my cart");
+    await flush();
+    hub.responders.History = () => [
+      message(1, { role: "shopper", clientMessageId: "cid-1", text: "add it to my cart" }),
+      message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }),
+    ];
+    hub.restore();
+    await flush(30);
+    expect(performed).toEqual(["add_to_cart@2"]);
+    expect(hub.calls("Send")).toHaveLength(1);
+  });
+
+  it("leaves the action to the tab that asked and never acts on an earlier visit's answers", async () => {
+    const { h, performed } = withActions();
+    await h.client.start();
+    const hub = h.hubs[0]!;
+    // Another tab asked: this tab only shows the answer.
+    hub.emit("message", message(1, { role: "shopper", clientMessageId: "other-tab", text: "add it" }));
+    hub.emit("message", message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }));
+    // A replay after a reconnect brings an older answer with an action.
+    hub.responders.History = () => [message(3, { role: "shopper", clientMessageId: "cid-x" }), message(4, { reply: { text: "x", actions: [addToCart] } })];
+    hub.drop();
+    hub.restore();
+    await flush(20);
+    expect(h.client.store.list().map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(performed).toEqual([]);
+  });
+});
+
 describe("ChatClient hand-offs", () => {
   it("asks the hub for the WhatsApp link and the email recap", async () => {
     const h = harness({

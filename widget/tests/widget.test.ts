@@ -332,6 +332,30 @@ describe("product cards", () => {
   });
 });
 
+describe("reply actions", () => {
+  it("adds to the storefront cart when the answer to this tab's message carries add_to_cart", async () => {
+    mount();
+    const hub = await openAndConnect();
+    const fired = vi.fn();
+    document.addEventListener("cart:updated", fired);
+    const input = $<HTMLTextAreaElement>("cc-input");
+    input.value = "add the red one to my cart";
+    $("cc-send").click();
+    await flush();
+    hub.emit("message", message(1, { role: "shopper", clientMessageId: "cid-1", text: input.value }));
+    hub.emit("message", message(2, {
+      text: "Added!",
+      reply: { text: "Added!", products: [scarf], actions: [{ kind: "add_to_cart", data: { variantId: "1001", productId: "p-1", quantity: "2" } }] },
+    }));
+    await flush(30);
+    document.removeEventListener("cart:updated", fired);
+    expect(cartCalls).toEqual([{ url: "/cart/add.js", body: { items: [{ id: 1001, quantity: 2 }] } }]);
+    expect(fired).toHaveBeenCalledTimes(1);
+    const confirmations = $$("cc-cart-confirmation").filter((e) => e.textContent);
+    expect(confirmations.map((e) => e.textContent)).toEqual(["Added to your cart: Wool scarf View cart"]);
+  });
+});
+
 describe("hand-offs", () => {
   it("asks for consent before emailing the conversation", async () => {
     mount({}, (hub) => {

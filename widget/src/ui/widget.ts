@@ -2,7 +2,7 @@ import { accentPalette } from "../format/contrast";
 import { safeUrl } from "../format/url";
 import { resolveLanguage, translator, type StringKey, type Translate } from "../i18n/strings";
 import type { ViewMessage } from "../model/messageStore";
-import { maxMessageLength, type SessionResponse } from "../model/protocol";
+import { maxMessageLength, type ReplyAction, type SessionResponse } from "../model/protocol";
 import { storefrontRoot } from "../net/cart";
 import { ChatClient, type ChatListener, type ChatNotice, type ConnectionState } from "../net/chatClient";
 import type { HubFactory } from "../net/hub";
@@ -10,7 +10,7 @@ import type { WidgetConfig } from "./config";
 import { h, icon, icons, setHref } from "./dom";
 import { openEmailForm } from "./emailForm";
 import { guard } from "./guard";
-import { renderProductCard, type CardContext } from "./productCard";
+import { performAddToCart, renderProductCard, type CardContext } from "./productCard";
 import { styles } from "./styles";
 
 export interface WidgetDeps {
@@ -183,6 +183,14 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
     }),
     onNotice: guard((value: ChatNotice | null) => renderNotice(value)),
     onSession: guard((session: SessionResponse) => applySession(session)),
+    onAction: guard(async (action: ReplyAction, message: ViewMessage) => {
+      if (action.kind !== "add_to_cart") return;
+      const entry = rendered.get(message.key);
+      if (!entry) return;
+      const status = h("p", { class: "cart-status", role: "status", "data-testid": "cc-cart-confirmation" });
+      entry.element.appendChild(status);
+      await performAddToCart(action, message.reply?.products ?? [], status, cardContext());
+    }),
   };
 
   const client = new ChatClient(
