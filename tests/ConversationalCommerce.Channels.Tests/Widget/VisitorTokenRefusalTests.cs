@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ConversationalCommerce.Channels.Tests.Widget;
 
@@ -12,6 +13,19 @@ public sealed class VisitorTokenRefusalTests(ShortLivedTokenApp app) : IClassFix
     {
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => app.ConnectAsync(""));
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_accepts_the_token_as_the_access_token_query_value_browsers_send()
+    {
+        var (_, key) = await app.CreateShopAsync();
+        var session = await app.SessionAsync(key);
+        var url = new Uri(app.HubUrl + "?access_token=" + Uri.EscapeDataString(session.VisitorToken));
+        await using var connection = new HubConnectionBuilder().WithUrl(url).Build();
+
+        await connection.StartAsync();
+
+        Assert.Empty(await connection.InvokeAsync<List<WireMessage>>("History", new { afterSeq = 0 }));
     }
 
     [Fact]

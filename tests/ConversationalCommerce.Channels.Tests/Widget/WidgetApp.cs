@@ -60,6 +60,9 @@ public class WidgetApp : IDisposable
             .WithUrl(HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(visitorToken))
             .Build());
         await client.Connection.StartAsync();
+        // The handshake completes before the hub's OnConnectedAsync joins the conversation group; the first
+        // invocation runs after it, so (as the widget does) ask for history before relying on pushed events.
+        await client.HistoryAsync();
         return client;
     }
 
