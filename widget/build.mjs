@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { bundleOptions } from "./bundle-options.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const appOut = join(here, "..", "src", "ConversationalCommerce.App", "wwwroot", "widget", "chat-widget.js");
@@ -12,19 +13,7 @@ const extensionOut = join(here, "extensions", "chat-widget", "assets", "chat-wid
 const budgetBytes = 40 * 1024;
 
 mkdirSync(dirname(appOut), { recursive: true });
-await build({
-  entryPoints: [join(here, "src", "index.ts")],
-  outfile: appOut,
-  bundle: true,
-  minify: true,
-  format: "iife",
-  platform: "browser",
-  target: "es2020",
-  legalComments: "none",
-  charset: "utf8",
-  sourcemap: false,
-  logLevel: "warning",
-});
+await build(bundleOptions(here, appOut));
 mkdirSync(dirname(extensionOut), { recursive: true });
 copyFileSync(appOut, extensionOut);
 

@@ -93,6 +93,23 @@ describe("ChatClient connection", () => {
     expect(h.hubs[0]?.token()).toBe("token-2");
   });
 
+  it("asks for a fresh session when the hub closes the connection with invalid_session", async () => {
+    vi.useFakeTimers();
+    let refused = 0;
+    const h = harness({
+      sessions: [session(), session({ visitorToken: "token-2" })],
+      configure: (hub) => {
+        if (refused++ === 0) hub.startError = new Error("Server returned an error on close: Connection closed with an error. HubException: invalid_session");
+      },
+    });
+    const started = h.client.start();
+    await vi.advanceTimersByTimeAsync(5000);
+    await started;
+    expect(h.bodies.map((b) => b.visitorToken)).toEqual([null, null]);
+    expect(h.hubs.map((hub) => hub.token())).toEqual(["token-1", "token-2"]);
+    expect(h.client.connectionState).toBe("connected");
+  });
+
   it("opens the session of a logged-in customer through the storefront's app proxy, with its cookies", async () => {
     const storage = new MemoryStorage();
     storage.setItem("cc:wk_test:visitor", JSON.stringify({ visitorId: "v-1", visitorToken: "token-1" }));
@@ -377,6 +394,65 @@ describe("ChatClient time-outs", () => {
     expect(h.hubs.length).toBe(5);
     expect(h.client.connectionState).toBe("offline");
     expect(h.notices.at(-1)?.code).toBe("offline");
+  });
+});
+
+describe("ChatClient reply actions", () => {
+  const addToCart = { kind: "add_to_cart", data: { variantId: "1001", productId: "p-1", quantity: "1" } };
+
+  function withActions() {
+    const performed: string[] = [];
+    const h = harness();
+    (h.client as any).listener.onAction = (action: { kind: string }, m: ViewMessage) => performed.push(`${action.kind}@${m.seq}`);
+    return { h, performed };
+  }
+
+  it("performs an action of the live answer to a message this tab sent, once", async () => {
+    const { h, performed } = withActions();
+    await h.client.start();
+    h.client.send("add it to my cart");
+    await flush();
+    const hub = h.hubs[0]!;
+    hub.emit("message", message(1, { role: "shopper", clientMessageId: "cid-1", text: "add it to my cart" }));
+    hub.emit("message", message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }));
+    hub.emit("message", message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }));
+    expect(performed).toEqual(["add_to_cart@2"]);
+  });
+
+  it("performs it when the answer to this tab's message only arrives with the replay after a reconnect", async () => {
+    const { h, performed } = withActions();
+    await h.client.start();
+    const hub = h.hubs[0]!;
+    hub.responders.Send = () => {
+      hub.drop(); // the turn ran on the server, the connection died before the answer reached us
+      return new Promise(() => undefined);
+    };
+    h.client.send("add it to my cart");
+    await flush();
+    hub.responders.History = () => [
+      message(1, { role: "shopper", clientMessageId: "cid-1", text: "add it to my cart" }),
+      message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }),
+    ];
+    hub.restore();
+    await flush(30);
+    expect(performed).toEqual(["add_to_cart@2"]);
+    expect(hub.calls("Send")).toHaveLength(1);
+  });
+
+  it("leaves the action to the tab that asked and never acts on an earlier visit's answers", async () => {
+    const { h, performed } = withActions();
+    await h.client.start();
+    const hub = h.hubs[0]!;
+    // Another tab asked: this tab only shows the answer.
+    hub.emit("message", message(1, { role: "shopper", clientMessageId: "other-tab", text: "add it" }));
+    hub.emit("message", message(2, { text: "Done", reply: { text: "Done", actions: [addToCart] } }));
+    // A replay after a reconnect brings an older answer with an action.
+    hub.responders.History = () => [message(3, { role: "shopper", clientMessageId: "cid-x" }), message(4, { reply: { text: "x", actions: [addToCart] } })];
+    hub.drop();
+    hub.restore();
+    await flush(20);
+    expect(h.client.store.list().map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(performed).toEqual([]);
   });
 });
 

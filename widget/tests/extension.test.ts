@@ -1,5 +1,8 @@
 // @vitest-environment node
 import { check } from "@shopify/theme-check-node";
+import { execFileSync } from "node:child_process";
+import { build } from "esbuild";
+import { bundleOptions } from "../bundle-options.mjs";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -86,6 +89,19 @@ describe("bundle", () => {
   it("is the same file in the app's wwwroot and in the extension's assets", () => {
     expect(existsSync(served)).toBe(true);
     expect(readFileSync(asset).equals(readFileSync(served))).toBe(true);
+  });
+
+  it("is what the sources build to, on disk and as committed", async () => {
+    const fresh = Buffer.from((await build({ ...bundleOptions(widgetDir, served), write: false })).outputFiles![0]!.contents);
+    expect(fresh.equals(readFileSync(served)), "run npm run build and commit the bundle").toBe(true);
+    const repoPath = "src/ConversationalCommerce.App/wwwroot/widget/chat-widget.js";
+    let committed: Buffer | null = null;
+    try {
+      committed = execFileSync("git", ["show", `HEAD:${repoPath}`], { cwd: widgetDir, maxBuffer: 8 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+    } catch {
+      committed = null; // not a git checkout (e.g. an exported tree): the on-disk check above still applies
+    }
+    if (committed !== null) expect(committed.equals(fresh), "the committed bundle is stale: build and commit it").toBe(true);
   });
 
   it("stays within 40 KB gzipped", () => {

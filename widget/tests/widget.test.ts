@@ -88,7 +88,12 @@ beforeEach(() => {
   }) as typeof fetch;
 });
 
+const originalMatchMedia = window.matchMedia;
+const originalOpen = window.open;
+
 afterEach(async () => {
+  window.matchMedia = originalMatchMedia;
+  window.open = originalOpen;
   await handle?.destroy();
   delete (window as any).__pwned;
 });
@@ -115,6 +120,20 @@ describe("widget shell", () => {
     $("cc-input").dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
     expect($("cc-panel").hidden).toBe(true);
     expect(handle.root.activeElement).toBe($("cc-launcher"));
+  });
+
+  it("keeps Tab inside the full-screen panel on a phone", async () => {
+    window.matchMedia = ((query: string) => ({ matches: query.includes("max-width"), media: query })) as never;
+    mount();
+    await openAndConnect();
+    expect($("cc-panel").getAttribute("aria-modal")).toBe("true");
+    const close = $("cc-close");
+    const email = $("cc-email");
+    email.focus();
+    email.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", bubbles: true, composed: true, cancelable: true }));
+    expect(handle.root.activeElement).toBe(close);
+    close.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+    expect(handle.root.activeElement).toBe(email);
   });
 
   it("picks readable text for the merchant's accent colour", () => {
@@ -310,6 +329,30 @@ describe("product cards", () => {
     document.removeEventListener("theme:cart:refresh", fired);
     expect(fired).not.toHaveBeenCalled();
     expect($("cc-cart-confirmation").textContent).toBe("Couldn't add this to your cart: The product is already sold out.");
+  });
+});
+
+describe("reply actions", () => {
+  it("adds to the storefront cart when the answer to this tab's message carries add_to_cart", async () => {
+    mount();
+    const hub = await openAndConnect();
+    const fired = vi.fn();
+    document.addEventListener("cart:updated", fired);
+    const input = $<HTMLTextAreaElement>("cc-input");
+    input.value = "add the red one to my cart";
+    $("cc-send").click();
+    await flush();
+    hub.emit("message", message(1, { role: "shopper", clientMessageId: "cid-1", text: input.value }));
+    hub.emit("message", message(2, {
+      text: "Added!",
+      reply: { text: "Added!", products: [scarf], actions: [{ kind: "add_to_cart", data: { variantId: "1001", productId: "p-1", quantity: "2" } }] },
+    }));
+    await flush(30);
+    document.removeEventListener("cart:updated", fired);
+    expect(cartCalls).toEqual([{ url: "/cart/add.js", body: { items: [{ id: 1001, quantity: 2 }] } }]);
+    expect(fired).toHaveBeenCalledTimes(1);
+    const confirmations = $$("cc-cart-confirmation").filter((e) => e.textContent);
+    expect(confirmations.map((e) => e.textContent)).toEqual(["Added to your cart: Wool scarf View cart"]);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   maxMessageLength,
   type EmailResult,
   type HistoryMessage,
+  type ReplyAction,
   type SendAck,
   type SessionResponse,
   type WhatsAppHandoff,
@@ -25,6 +26,8 @@ export interface ChatListener {
   onTyping(on: boolean): void;
   onNotice(notice: ChatNotice | null): void;
   onSession(session: SessionResponse): void;
+  /** An action of a live answer to a message this tab sent (e.g. add_to_cart): only this tab performs it. */
+  onAction?(action: ReplyAction, message: ViewMessage): void;
 }
 
 export interface ChatClientOptions {
@@ -72,6 +75,8 @@ export class ChatClient {
   private readonly inFlight = new Map<string, number>();
   private generation = 0;
   private notice: ChatNotice | null = null;
+  /** Client ids this page sent: only the tab that asked performs an answer's actions (not other tabs, not after a reload). */
+  private readonly sentHere = new Set<string>();
   private awaiting: { afterSeq: number; text: string; timer: ReturnType<typeof setTimeout> } | null = null;
   private serverTyping: { timer: ReturnType<typeof setTimeout> } | null = null;
   private lastTypingSent = 0;
@@ -298,6 +303,7 @@ export class ChatClient {
     if (!item) return;
     const generation = ++this.generation;
     this.inFlight.set(clientMessageId, generation);
+    this.sentHere.add(clientMessageId);
     const current = () => this.inFlight.get(clientMessageId) === generation;
     this.store.setPendingStatus(clientMessageId, "sending");
     this.emitMessages([]);
@@ -386,6 +392,19 @@ export class ChatClient {
     }
     this.emitMessages(added);
     this.emitTyping();
+    // Only new lines count, so a duplicate event or a replay of something already shown never acts twice.
+    for (const message of added) this.performActions(message);
+  }
+
+  private performActions(message: ViewMessage): void {
+    const actions = message.reply?.actions ?? [];
+    if (message.role !== "assistant" || actions.length === 0 || !this.listener.onAction) return;
+    const asked = this.store
+      .list()
+      .filter((m) => m.role === "shopper" && m.seq !== null && m.seq < (message.seq ?? 0))
+      .pop();
+    if (!asked || !this.sentHere.has(asked.key)) return;
+    for (const action of actions) this.listener.onAction(action, message);
   }
 
   /** The answer should follow the acknowledgement; if it does not within the time-out, offer to ask again. */
@@ -468,9 +487,11 @@ export class ChatClient {
   }
 }
 
+/** The token was refused: 401/403 from negotiate, or the hub closing the connection with invalid_session. */
 function isUnauthorized(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? (error as { status?: unknown } | null)?.status;
-  return status === 401 || status === 403;
+  const e = error as { statusCode?: unknown; status?: unknown; message?: unknown } | null;
+  const status = e?.statusCode ?? e?.status;
+  return status === 401 || status === 403 || (typeof e?.message === "string" && e.message.includes("invalid_session"));
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { formatPrice, isDiscounted } from "../format/price";
 import type { Translate } from "../i18n/strings";
-import type { ProductCard } from "../model/protocol";
+import type { ProductCard, ReplyAction } from "../model/protocol";
 import { initialVariant, optionAxes, selectVariant, variantView, type VariantView } from "../model/variants";
 import { addToCart, announceCartChange, type CartResult } from "../net/cart";
 import { guard } from "./guard";
@@ -95,16 +95,7 @@ export function renderProductCard(card: ProductCard, ctx: CardContext): HTMLElem
       const result: CartResult = await addToCart(ctx.fetch, ctx.cartRoot, view.variantId, 1);
       addButton.textContent = t("addToCart");
       addButton.disabled = !view.available;
-      cartStatus.setAttribute("data-ok", String(result.ok));
-      if (result.ok) {
-        cartStatus.append(t("addedToCart", { title: card.title }), " ");
-        const cartLink = h("a", { "data-testid": "cc-view-cart", target: "_top" }, t("viewCart"));
-        setHref(cartLink, `${ctx.cartRoot}cart`, ctx.storefrontBase);
-        cartStatus.append(cartLink);
-        announceCartChange(ctx.eventTarget, ctx.cartEvent, result.items);
-      } else {
-        cartStatus.textContent = t("cartError", { reason: result.reason });
-      }
+      showCartResult(cartStatus, result, t("addedToCart", { title: card.title }), ctx);
     }),
   );
 
@@ -133,6 +124,39 @@ export function renderProductCard(card: ProductCard, ctx: CardContext): HTMLElem
   );
   paint();
   return article;
+}
+
+/** Writes the outcome of an add to cart (with a "View cart" link) and tells the theme when it worked. */
+export function showCartResult(status: HTMLElement, result: CartResult, okText: string, ctx: CardContext): void {
+  status.replaceChildren();
+  status.setAttribute("data-ok", String(result.ok));
+  if (result.ok) {
+    status.append(okText, " ");
+    const cartLink = h("a", { "data-testid": "cc-view-cart", target: "_top" }, ctx.t("viewCart"));
+    setHref(cartLink, `${ctx.cartRoot}cart`, ctx.storefrontBase);
+    status.append(cartLink);
+    announceCartChange(ctx.eventTarget, ctx.cartEvent, result.items);
+  } else {
+    status.textContent = ctx.t("cartError", { reason: result.reason });
+  }
+}
+
+/** The engine's add_to_cart action (Data: variantId, productId, quantity): performed by the tab that asked. */
+export async function performAddToCart(
+  action: ReplyAction,
+  products: readonly ProductCard[],
+  status: HTMLElement,
+  ctx: CardContext,
+): Promise<boolean> {
+  const variantId = Number(action.data?.variantId);
+  if (!Number.isSafeInteger(variantId) || variantId <= 0) return false;
+  const quantity = Math.min(99, Math.max(1, Math.trunc(Number(action.data?.quantity)) || 1));
+  const product = products.find(
+    (p) => (p.variants ?? []).some((v) => v.shopifyId === variantId) || p.productId === action.data?.productId,
+  );
+  const result = await addToCart(ctx.fetch, ctx.cartRoot, variantId, quantity);
+  showCartResult(status, result, product ? ctx.t("addedToCart", { title: product.title }) : ctx.t("addedToCartGeneric"), ctx);
+  return result.ok;
 }
 
 export type { VariantView };

@@ -23,7 +23,7 @@ background:var(--cc-bg);border:1px solid var(--cc-border);border-radius:16px;box
 .head{display:flex;align-items:center;gap:10px;padding:12px 12px 12px 16px;background:var(--cc-accent);color:var(--cc-on-accent)}
 .head-text{flex:1;min-width:0}
 .title{margin:0;font-size:16px;font-weight:650;line-height:1.25}
-.subtitle{margin:0;font-size:12.5px;opacity:.95;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.subtitle{margin:0;font-size:12.5px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .head .icon-btn{color:var(--cc-on-accent)}
 .head :focus-visible{outline-color:var(--cc-on-accent)}
 .icon-btn{display:inline-flex;align-items:center;justify-content:center;width:40px;height:40px;border:0;border-radius:10px;
@@ -61,6 +61,7 @@ background:transparent;cursor:pointer}
 .card-actions{display:flex;flex-direction:column;gap:6px;margin-top:auto}
 .btn{display:inline-flex;align-items:center;justify-content:center;gap:6px;min-height:40px;padding:8px 12px;border-radius:10px;
 border:1px solid var(--cc-border);background:var(--cc-bg);cursor:pointer;text-decoration:none;font-weight:600;text-align:center}
+a.btn{color:var(--cc-fg)}
 .btn-primary{background:var(--cc-accent);color:var(--cc-on-accent);border-color:var(--cc-accent)}
 .btn[disabled],.btn[aria-disabled=true]{opacity:.6;cursor:not-allowed}
 .cart-status{margin:0;font-size:12.5px}
@@ -79,14 +80,14 @@ background:var(--cc-danger-bg);color:var(--cc-danger-fg);font-size:13px}
 .quick:empty{display:none}
 .chip{border:1px solid var(--cc-fg);background:var(--cc-bg);border-radius:999px;padding:6px 12px;cursor:pointer;font-size:13px}
 .chip:hover{background:var(--cc-bubble)}
-.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--cc-border)}
+.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px 8px;border-top:1px solid var(--cc-border)}
 .composer textarea{flex:1;resize:none;min-height:40px;max-height:120px;padding:9px 12px;border:1px solid var(--cc-border);
 border-radius:12px;background:var(--cc-bg);line-height:1.4}
 .composer textarea::placeholder{color:var(--cc-muted);opacity:1}
 .send{background:var(--cc-accent);color:var(--cc-on-accent);border-radius:12px;width:44px;height:40px}
 .send:hover{background:var(--cc-accent);filter:brightness(1.08)}
 .actions{display:flex;gap:6px;padding:0 12px 10px;flex-wrap:wrap}
-.actions .btn{flex:1;min-height:36px;font-size:13px;padding:6px 10px}
+.actions .btn{flex:1 1 auto;min-height:32px;font-size:12.5px;font-weight:500;padding:4px 10px;white-space:nowrap;border-radius:999px}
 .notice{margin:0 12px 8px;font-size:12.5px;color:var(--cc-muted)}
 .notice:empty{display:none}
 .notice a{color:var(--cc-fg)}

@@ -2,7 +2,7 @@ import { accentPalette } from "../format/contrast";
 import { safeUrl } from "../format/url";
 import { resolveLanguage, translator, type StringKey, type Translate } from "../i18n/strings";
 import type { ViewMessage } from "../model/messageStore";
-import { maxMessageLength, type SessionResponse } from "../model/protocol";
+import { maxMessageLength, type ReplyAction, type SessionResponse } from "../model/protocol";
 import { storefrontRoot } from "../net/cart";
 import { ChatClient, type ChatListener, type ChatNotice, type ConnectionState } from "../net/chatClient";
 import type { HubFactory } from "../net/hub";
@@ -10,7 +10,7 @@ import type { WidgetConfig } from "./config";
 import { h, icon, icons, setHref } from "./dom";
 import { openEmailForm } from "./emailForm";
 import { guard } from "./guard";
-import { renderProductCard, type CardContext } from "./productCard";
+import { performAddToCart, renderProductCard, type CardContext } from "./productCard";
 import { styles } from "./styles";
 
 export interface WidgetDeps {
@@ -140,7 +140,7 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
   const panel = h(
     "section",
     { id: "cc-panel", class: "panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "cc-title", "data-testid": "cc-panel" },
-    h("header", { class: "head" }, h("div", { class: "head-text" }, title, subtitle), closeButton),
+    h("div", { class: "head" }, h("div", { class: "head-text" }, title, subtitle), closeButton),
     status,
     log,
     typing,
@@ -148,8 +148,8 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
     quick,
     notice,
     emailSlot,
-    actions,
     composer,
+    actions,
   );
   panel.hidden = true;
   const container = h("div", { class: "cc", "data-position": config.position, "data-open": "false", lang: language }, panel, launcher);
@@ -183,6 +183,14 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
     }),
     onNotice: guard((value: ChatNotice | null) => renderNotice(value)),
     onSession: guard((session: SessionResponse) => applySession(session)),
+    onAction: guard(async (action: ReplyAction, message: ViewMessage) => {
+      if (action.kind !== "add_to_cart") return;
+      const entry = rendered.get(message.key);
+      if (!entry) return;
+      const status = h("p", { class: "cart-status", role: "status", "data-testid": "cc-cart-confirmation" });
+      entry.element.appendChild(status);
+      await performAddToCart(action, message.reply?.products ?? [], status, cardContext());
+    }),
   };
 
   const client = new ChatClient(
@@ -339,6 +347,7 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
     if (!panel.hidden) return;
     panel.hidden = false;
     container.setAttribute("data-open", "true");
+    panel.setAttribute("aria-modal", String(isFullScreen()));
     launcher.setAttribute("aria-expanded", "true");
     writeFlag(sessionStore, openKey, true);
     void client.start();
@@ -361,12 +370,41 @@ export function mountWidget(config: WidgetConfig, deps: WidgetDeps): WidgetHandl
   container.addEventListener(
     "keydown",
     guard((event: KeyboardEvent) => {
-      if (event.key === "Escape" && !panel.hidden) {
+      if (panel.hidden) return;
+      if (event.key === "Escape") {
         event.stopPropagation();
         close();
+      } else if (event.key === "Tab" && isFullScreen()) {
+        trapFocus(event);
       }
     }),
   );
+
+  // Full screen (phones), the panel covers the page: Tab cycles inside it instead of reaching hidden page content.
+  function isFullScreen(): boolean {
+    try {
+      return win.matchMedia?.("(max-width: 480px)").matches ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  function trapFocus(event: KeyboardEvent): void {
+    const focusable = [...panel.querySelectorAll<HTMLElement>("button, [href], input, select, textarea, [tabindex]")].filter(
+      (el) => !el.hasAttribute("disabled") && el.getAttribute("tabindex") !== "-1" && !el.closest("[hidden]"),
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = root.activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
   composer.addEventListener(
     "submit",
     guard((event: Event) => {

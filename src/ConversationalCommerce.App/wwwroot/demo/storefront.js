@@ -79,8 +79,8 @@
 
   function plainText(html) {
     // DOMParser builds an inert document: nothing in the description runs.
-    var doc = new DOMParser().parseFromString(String(html || ""), "text/html");
-    return (doc.body.textContent || "").trim();
+    var doc = new DOMParser().parseFromString(String(html || "").replace(/<\/(p|li|h\d)>|<br\s*\/?>/gi, "$&\n"), "text/html");
+    return (doc.body.textContent || "").replace(/\n{3,}/g, "\n\n").trim();
   }
 
   function showProduct(handle) {
