@@ -31,7 +31,9 @@ public sealed class ServerRestartTests(Chromium chromium) : IClassFixture<Chromi
     {
         var factory = new AppFactory(seedDemo: true)
             .WithSetting("DataDirectory", _data.Path)
-            .WithSetting("ConnectionStrings:Default", _data.SqliteConnectionString);
+            .WithSetting("ConnectionStrings:Default", _data.SqliteConnectionString)
+            // On a loaded machine a graceful stop can overrun the default 30 s; the stop itself is not under test.
+            .WithSetting("shutdownTimeoutSeconds", "120");
         factory.UseKestrel(port);
         factory.StartServer();
         return factory;
