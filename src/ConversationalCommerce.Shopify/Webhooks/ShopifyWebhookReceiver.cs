@@ -5,7 +5,6 @@ using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Inbox;
 using ConversationalCommerce.Domain.Messaging;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +17,7 @@ namespace ConversationalCommerce.Shopify.Webhooks;
 public sealed class ShopifyWebhookReceiver(
     AppDbContext db,
     InboxWriter inbox,
+    ShopDirectory shops,
     IOptionsMonitor<ShopifyAppCredentials> credentials,
     ILogger<ShopifyWebhookReceiver> log)
 {
@@ -45,8 +45,7 @@ public sealed class ShopifyWebhookReceiver(
         var webhookId = headers[ShopifyWebhookHeaders.WebhookId].ToString().Trim();
         var eventId = headers[ShopifyWebhookHeaders.EventId].ToString().Trim();
 
-        var shopId = await db.Shops.AsNoTracking().Where(s => s.Domain == domain).Select(s => (Guid?)s.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var shopId = await shops.FindAsync(db, domain, cancellationToken);
         if (shopId is null)
             log.LogInformation("Shopify webhook {Topic} for unknown shop {ShopDomain}: stored, will be ignored", topic, domain);
 

@@ -17,6 +17,7 @@ public static class ShopifyWebhooksFeature
         var services = builder.Services;
         services.AddOptions<ShopifyAppCredentials>().BindConfiguration(ShopifyAppCredentials.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ShopDirectory>();
         services.AddScoped<ShopifyWebhookReceiver>();
         services.AddInboxHandler<ShopifyWebhookHandler>();
         services.AddScoped<ResourceVersions>();
