@@ -31,7 +31,10 @@ public sealed class ShopifyWebhookReceiver(
         var signature = headers[ShopifyWebhookHeaders.Hmac].ToString();
         if (string.IsNullOrWhiteSpace(signature))
             return Refuse(new WebhookReceipt(WebhookReceiptKind.MissingHeaders, $"missing {ShopifyWebhookHeaders.Hmac}"), headers);
-        if (!ShopifyHmac.IsValid(body.Span, signature, credentials.CurrentValue.ApiSecret))
+        var secret = credentials.CurrentValue.ApiSecret;
+        if (string.IsNullOrEmpty(secret))
+            return Refuse(WebhookReceipt.Forged with { Reason = "Shopify:ApiSecret is not configured, nothing can be verified" }, headers);
+        if (!ShopifyHmac.IsValid(body.Span, signature, secret))
             return Refuse(WebhookReceipt.Forged, headers);
 
         var missing = Required.Where(h => string.IsNullOrWhiteSpace(headers[h])).ToArray();

@@ -6,7 +6,7 @@ using ConversationalCommerce.Shopify.Tests.Support;
 using ConversationalCommerce.Shopify.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static ConversationalCommerce.Shopify.Tests.Support.ShopifyPayloads;
+using static ConversationalCommerce.Shopify.Tests.Support.WebhookPayloads;
 
 namespace ConversationalCommerce.Shopify.Tests.Webhooks;
 

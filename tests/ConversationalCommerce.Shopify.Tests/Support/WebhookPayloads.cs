@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ConversationalCommerce.Shopify.Tests.Support;
 
 /// <summary>Webhook bodies shaped like Shopify's REST resources (2025-10), with the fields a real delivery carries.</summary>
-public static class ShopifyPayloads
+public static class WebhookPayloads
 {
     public sealed record Variant(long Id, decimal Price, long InventoryItemId, int Quantity, string Sku = "", string Option1 = "Default Title",
         decimal? CompareAtPrice = null, string InventoryPolicy = "deny");

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace ConversationalCommerce.Shopify.Tests.Support;
 
 /// <summary>App Bridge session tokens as Shopify issues them: HS256 JWTs signed with the app secret.</summary>
-public static class SessionTokens
+public static class AdminSessionTokens
 {
     public static string For(string shopDomain, string secret = WebhookApp.Secret, string audience = WebhookApp.ApiKey, TimeSpan? expiresIn = null)
     {
