@@ -55,6 +55,9 @@ public sealed class BulkImportBenchmark : IBenchmark
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(runId, cancellationToken);
         var applied = Stopwatch.GetElapsedTime(started);
+        var applyCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        // Peak working set only grows: read now, it is the peak of start-up + the sync itself.
+        var applyPeakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
 
         var indexStarted = Stopwatch.GetTimestamp();
         var search = app.Services.GetRequiredService<ICatalogSearch>();
@@ -73,7 +76,8 @@ public sealed class BulkImportBenchmark : IBenchmark
         }
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         var total = applied + indexed;
-        Console.WriteLine($"apply {applied.TotalSeconds:F1} s ({count / applied.TotalSeconds:F0} products/s), index {indexed.TotalSeconds:F1} s, total {total.TotalSeconds:F1} s, peak working set {peakMb:F0} MB, CPU {cpu.TotalSeconds:F1} s (machine load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+        Console.WriteLine($"apply {applied.TotalSeconds:F1} s wall, {applyCpu.TotalSeconds:F1} s CPU ({count / applied.TotalSeconds:F0} products/s), peak {applyPeakMb:F0} MB after the sync");
+        Console.WriteLine($"index {indexed.TotalSeconds:F1} s wall; total {total.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU, peak {peakMb:F0} MB (machine load {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores)");
         Console.WriteLine($"targets: total <= 30 s {(total.TotalSeconds <= 30 ? "met" : "MISSED")}, peak <= 500 MB {(peakMb <= 500 ? "met" : "MISSED")}");
         return 0;
     }

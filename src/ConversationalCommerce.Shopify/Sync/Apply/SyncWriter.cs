@@ -42,8 +42,13 @@ public static class SyncWriter
                 if (current.UpdatedAt >= p.UpdatedAt) { skipped++; continue; }
                 CopyProduct(p, current);
                 MergeVariants(db, current, p.Variants);
+                // New child rows carry client-made keys: add them explicitly, or EF takes them for existing rows.
                 db.ProductImages.RemoveRange(current.Images);
-                current.Images = p.Images;
+                foreach (var image in p.Images)
+                {
+                    image.ProductId = current.Id;
+                    db.ProductImages.Add(image);
+                }
                 MergeCollections(db, current, incoming.Collections.Select(c => collections[c.ShopifyId].Id).ToHashSet());
                 p = current;
             }
@@ -125,7 +130,11 @@ public static class SyncWriter
                 current.UpdatedAt = o.UpdatedAt;
                 current.CancelledAt = o.CancelledAt;
                 db.OrderLines.RemoveRange(current.Lines);
-                current.Lines = o.Lines;
+                foreach (var line in o.Lines)
+                {
+                    line.OrderId = current.Id;
+                    db.OrderLines.Add(line);
+                }
             }
             else
             {
@@ -165,7 +174,7 @@ public static class SyncWriter
         }
         var have = product.Collections.Select(pc => pc.CollectionId).ToHashSet();
         foreach (var id in collectionIds.Where(id => !have.Contains(id)))
-            product.Collections.Add(new ProductCollection { ProductId = product.Id, CollectionId = id });
+            db.ProductCollections.Add(new ProductCollection { ProductId = product.Id, CollectionId = id });
     }
 
     /// <summary>Variants keep their row (and id) when Shopify keeps theirs; gone ones are removed.</summary>
@@ -194,7 +203,7 @@ public static class SyncWriter
             else
             {
                 v.ProductId = current.Id;
-                current.Variants.Add(v);
+                db.Variants.Add(v);
             }
         }
         foreach (var gone in current.Variants.Where(v => !keep.Contains(v.ShopifyId)).ToList())
