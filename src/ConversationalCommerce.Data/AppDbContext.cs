@@ -7,6 +7,7 @@ using ConversationalCommerce.Domain.Customers;
 using ConversationalCommerce.Domain.Messaging;
 using ConversationalCommerce.Domain.Orders;
 using ConversationalCommerce.Domain.Shops;
+using ConversationalCommerce.Domain.Sync;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -4,6 +4,7 @@ using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
 using ConversationalCommerce.Shopify.Webhooks;
+using ConversationalCommerce.Shopify;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -19,6 +20,7 @@ public static class AppFeatures
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
         builder.AddShopifyWebhooks();
+        builder.AddShopifyApp();
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class AppFeatures
         app.MapCatalogApi();
         app.MapDemoStore();
         app.MapShopifyWebhooks();
+        app.MapShopifyApp();
         return app;
     }
 }

@@ -818,6 +818,12 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("RefreshTokenExpiresAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("TokenRefreshLeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("TokenVersion")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("UninstalledAt")
                         .HasColumnType("datetimeoffset");
 
@@ -890,6 +896,77 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("ShopifyTombstones", (string)null);
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("BulkObjectCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BulkOperationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("BulkOperationStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CustomersApplied")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("LinesApplied")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrdersApplied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProductsApplied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecordsSkipped")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ShopId", "BulkOperationId");
+
+                    b.HasIndex("ShopId", "CreatedAt");
+
+                    b.ToTable("SyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

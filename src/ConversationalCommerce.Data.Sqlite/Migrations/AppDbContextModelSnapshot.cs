@@ -812,6 +812,12 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     b.Property<long?>("RefreshTokenExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("TokenRefreshLeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokenVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("UninstalledAt")
                         .HasColumnType("INTEGER");
 
@@ -884,6 +890,77 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ShopifyTombstones", (string)null);
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Sync.SyncRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BulkObjectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BulkOperationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BulkOperationStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomersApplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinesApplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrdersApplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductsApplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordsSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ShopId", "BulkOperationId");
+
+                    b.HasIndex("ShopId", "CreatedAt");
+
+                    b.ToTable("SyncRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

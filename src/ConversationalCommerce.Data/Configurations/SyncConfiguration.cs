@@ -25,3 +25,19 @@ internal sealed class ShopifyResourceVersionConfiguration : IEntityTypeConfigura
         b.HasIndex(v => new { v.ShopId, v.ResourceType, v.ShopifyId }).IsUnique();
     }
 }
+
+internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
+{
+    public void Configure(EntityTypeBuilder<SyncRun> b)
+    {
+        b.ToTable("SyncRuns");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.BulkOperationId).HasMaxLength(128);
+        b.Property(r => r.BulkOperationStatus).HasMaxLength(32);
+        b.Property(r => r.Error).HasMaxLength(2000);
+        b.HasIndex(r => new { r.ShopId, r.CreatedAt });
+        b.HasIndex(r => new { r.ShopId, r.BulkOperationId });
+        b.HasIndex(r => r.Status);
+        b.Ignore(r => r.IsFinished);
+    }
+}

@@ -244,6 +244,8 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     EncryptedRefreshToken = table.Column<string>(type: "TEXT", nullable: true),
                     RefreshTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     GrantedScopes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TokenVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenRefreshLeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     WidgetKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Settings_AssistantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Settings_Greeting = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
@@ -256,6 +258,34 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Shops", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SyncRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    BulkOperationId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    BulkOperationStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BulkObjectCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinesApplied = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProductsApplied = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersApplied = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrdersApplied = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordsSkipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyncRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -625,6 +655,21 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 column: "WidgetKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SyncRuns_ShopId_BulkOperationId",
+                table: "SyncRuns",
+                columns: new[] { "ShopId", "BulkOperationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncRuns_ShopId_CreatedAt",
+                table: "SyncRuns",
+                columns: new[] { "ShopId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncRuns_Status",
+                table: "SyncRuns",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_ProductId",
                 table: "Variants",
                 column: "ProductId");
@@ -682,6 +727,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Shops");
+
+            migrationBuilder.DropTable(
+                name: "SyncRuns");
 
             migrationBuilder.DropTable(
                 name: "Variants");

@@ -244,6 +244,8 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     EncryptedRefreshToken = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     RefreshTokenExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     GrantedScopes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    TokenVersion = table.Column<int>(type: "int", nullable: false),
+                    TokenRefreshLeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     WidgetKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Settings_AssistantName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Settings_Greeting = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
@@ -256,6 +258,34 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Shops", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SyncRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Trigger = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    BulkOperationId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    BulkOperationStatus = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    BulkObjectCount = table.Column<long>(type: "bigint", nullable: false),
+                    LinesApplied = table.Column<long>(type: "bigint", nullable: false),
+                    ProductsApplied = table.Column<int>(type: "int", nullable: false),
+                    CustomersApplied = table.Column<int>(type: "int", nullable: false),
+                    OrdersApplied = table.Column<int>(type: "int", nullable: false),
+                    RecordsSkipped = table.Column<int>(type: "int", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyncRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -626,6 +656,21 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                 column: "WidgetKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SyncRuns_ShopId_BulkOperationId",
+                table: "SyncRuns",
+                columns: new[] { "ShopId", "BulkOperationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncRuns_ShopId_CreatedAt",
+                table: "SyncRuns",
+                columns: new[] { "ShopId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyncRuns_Status",
+                table: "SyncRuns",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_ProductId",
                 table: "Variants",
                 column: "ProductId");
@@ -683,6 +728,9 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Shops");
+
+            migrationBuilder.DropTable(
+                name: "SyncRuns");
 
             migrationBuilder.DropTable(
                 name: "Variants");

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using ConversationalCommerce.Data;
+using ConversationalCommerce.Domain.Shops;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ConversationalCommerce.Shopify.Tokens;
+
+/// <summary>
+/// Hands out decrypted access tokens and rotates expiring ones shortly before they lapse, once per shop even under
+/// concurrency: callers in this process queue on a per-shop gate, and across nodes the first to claim the refresh
+/// lease on the shop row (conditioned on the token version it read) refreshes while the others wait for the new
+/// version. Shopify rotates the refresh token on every use, so two concurrent refreshes would strand one node.
+/// </summary>
+public sealed class ShopAccessTokenProvider(
+    IServiceScopeFactory scopes,
+    ShopifyTokenClient tokens,
+    ShopTokenProtector protector,
+    IOptionsMonitor<ShopifyOptions> options,
+    TimeProvider time,
+    ILogger<ShopAccessTokenProvider> logger) : IShopAccessTokenProvider
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(200);
+    private const int MaxWaitSteps = 200;
+
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
+
+    private sealed record TokenRow(
+        Guid Id, string Domain, ShopInstallState InstallState, string? EncryptedAccessToken, DateTimeOffset? AccessTokenExpiresAt,
+        string? EncryptedRefreshToken, DateTimeOffset? RefreshTokenExpiresAt, int TokenVersion, DateTimeOffset? TokenRefreshLeaseUntil);
+
+    public async Task<ShopAccess> GetAsync(Guid shopId, CancellationToken cancellationToken)
+    {
+        var row = await LoadAsync(shopId, cancellationToken);
+        if (!NeedsRefresh(row)) return Access(row);
+
+        var gate = _gates.GetOrAdd(shopId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // A caller ahead of us in this process may have rotated it already.
+            row = await LoadAsync(shopId, cancellationToken);
+            return NeedsRefresh(row) ? await RefreshOnceAsync(row, cancellationToken) : Access(row);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private bool NeedsRefresh(TokenRow row) =>
+        row.AccessTokenExpiresAt is { } expires && row.EncryptedRefreshToken is not null
+        && expires - options.CurrentValue.TokenRefreshMargin <= time.GetUtcNow();
+
+    private async Task<ShopAccess> RefreshOnceAsync(TokenRow row, CancellationToken cancellationToken)
+    {
+        for (var step = 0; step < MaxWaitSteps; step++)
+        {
+            if (await TryClaimLeaseAsync(row, cancellationToken))
+                return await RefreshWithLeaseAsync(row, cancellationToken);
+
+            // Another node holds the lease: wait for the version it writes (or for its lease to lapse).
+            await Task.Delay(WaitStep, time, cancellationToken);
+            var current = await LoadAsync(row.Id, cancellationToken);
+            if (current.TokenVersion != row.TokenVersion && !NeedsRefresh(current)) return Access(current);
+            row = current;
+        }
+        throw new TimeoutException($"Waited too long for another node to refresh the token of shop {row.Id}.");
+    }
+
+    private async Task<bool> TryClaimLeaseAsync(TokenRow row, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + LeaseDuration;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var claimed = await db.Shops
+            .Where(s => s.Id == row.Id && s.TokenVersion == row.TokenVersion
+                        && (s.TokenRefreshLeaseUntil == null || s.TokenRefreshLeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.TokenRefreshLeaseUntil, until), cancellationToken);
+        return claimed == 1;
+    }
+
+    private async Task<ShopAccess> RefreshWithLeaseAsync(TokenRow row, CancellationToken cancellationToken)
+    {
+        ShopifyTokenResponse response;
+        try
+        {
+            response = await tokens.RefreshAsync(row.Domain, protector.Unprotect(row.EncryptedRefreshToken!), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            await ReleaseLeaseAsync(row, CancellationToken.None);
+            if (ex is ShopifyTokenRequestException { IsPermanent: true })
+            {
+                logger.LogError("Shopify refused the refresh token of shop {ShopDomain}; the merchant must open the app again", row.Domain);
+                throw new ShopNotConnectedException(row.Id, "the refresh token was refused");
+            }
+            throw;
+        }
+
+        var now = time.GetUtcNow();
+        if (response.ExpiresIn is null)
+            logger.LogWarning("Token refresh of shop {ShopDomain} returned no expires_in; treating the token as non-expiring", row.Domain);
+        var written = new ShopTokenValues(
+            protector.Protect(response.AccessToken!),
+            response.ExpiresIn is { } s ? now.AddSeconds(s) : null,
+            // Shopify rotates the refresh token; if a response ever lacks one, the old one stays (it is still accepted until the new one is used).
+            response.RefreshToken is { Length: > 0 } r ? protector.Protect(r) : row.EncryptedRefreshToken,
+            response.RefreshToken is { Length: > 0 }
+                ? (response.RefreshTokenExpiresIn is { } rs ? now.AddSeconds(rs) : null)
+                : row.RefreshTokenExpiresAt,
+            response.Scope);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Access token, refresh token and version change in one statement: no reader ever sees half a rotation.
+        var updated = await db.Shops.Where(x => x.Id == row.Id && x.TokenVersion == row.TokenVersion)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.EncryptedAccessToken, written.EncryptedAccessToken)
+                .SetProperty(x => x.AccessTokenExpiresAt, written.AccessTokenExpiresAt)
+                .SetProperty(x => x.EncryptedRefreshToken, written.EncryptedRefreshToken)
+                .SetProperty(x => x.RefreshTokenExpiresAt, written.RefreshTokenExpiresAt)
+                .SetProperty(x => x.TokenVersion, row.TokenVersion + 1)
+                .SetProperty(x => x.TokenRefreshLeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+        if (updated == 0)
+            // Reinstalled or uninstalled while we refreshed: that newer state wins.
+            logger.LogWarning("Shop {ShopDomain} changed during its token refresh; the refreshed token was not stored", row.Domain);
+        else
+            logger.LogInformation("Refreshed the access token of shop {ShopDomain}", row.Domain);
+        return new ShopAccess(row.Id, row.Domain, response.AccessToken!);
+    }
+
+    private async Task ReleaseLeaseAsync(TokenRow row, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Shops.Where(s => s.Id == row.Id && s.TokenVersion == row.TokenVersion)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.TokenRefreshLeaseUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    private ShopAccess Access(TokenRow row) => new(row.Id, row.Domain, protector.Unprotect(row.EncryptedAccessToken!));
+
+    private async Task<TokenRow> LoadAsync(Guid shopId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var row = await db.Shops.AsNoTracking().Where(s => s.Id == shopId)
+            .Select(s => new TokenRow(s.Id, s.Domain, s.InstallState, s.EncryptedAccessToken, s.AccessTokenExpiresAt,
+                s.EncryptedRefreshToken, s.RefreshTokenExpiresAt, s.TokenVersion, s.TokenRefreshLeaseUntil))
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ShopNotConnectedException(shopId, "no such shop");
+        if (row.InstallState != ShopInstallState.Installed || row.EncryptedAccessToken is null)
+            throw new ShopNotConnectedException(shopId, "the app is not installed");
+        return row;
+    }
+}
+
+/// <summary>The encrypted token columns as written together.</summary>
+internal sealed record ShopTokenValues(
+    string EncryptedAccessToken, DateTimeOffset? AccessTokenExpiresAt, string? EncryptedRefreshToken,
+    DateTimeOffset? RefreshTokenExpiresAt, string? Scope);
