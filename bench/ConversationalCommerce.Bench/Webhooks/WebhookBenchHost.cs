@@ -40,6 +40,7 @@ internal sealed class WebhookBenchHost : IAsyncDisposable
         TestDatabase? postgres = args.Contains("--postgres") ? await PostgresServer.CreateDatabaseAsync() : null;
         var factory = new AppFactory(seedDemo: false)
             .WithSetting("Shopify:ApiSecret", Secret)
+            .WithSetting("Shopify:ApiKey", "bench-client-id")
             .WithSetting("Serilog:MinimumLevel:Default", "Warning")
             .WithSetting("Search:WarmOnStartup", "false");
         if (postgres is not null) factory.UsePostgres(postgres.ConnectionString);

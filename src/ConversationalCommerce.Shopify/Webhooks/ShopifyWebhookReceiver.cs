@@ -18,7 +18,7 @@ public sealed class ShopifyWebhookReceiver(
     AppDbContext db,
     InboxWriter inbox,
     ShopDirectory shops,
-    IOptionsMonitor<ShopifyAppCredentials> credentials,
+    IOptionsMonitor<ShopifyOptions> options,
     ILogger<ShopifyWebhookReceiver> log)
 {
     public const string Source = "shopify";
@@ -31,7 +31,7 @@ public sealed class ShopifyWebhookReceiver(
         var signature = headers[ShopifyWebhookHeaders.Hmac].ToString();
         if (string.IsNullOrWhiteSpace(signature))
             return Refuse(new WebhookReceipt(WebhookReceiptKind.MissingHeaders, $"missing {ShopifyWebhookHeaders.Hmac}"), headers);
-        var secret = credentials.CurrentValue.ApiSecret;
+        var secret = options.CurrentValue.ApiSecret;
         if (string.IsNullOrEmpty(secret))
             return Refuse(WebhookReceipt.Forged with { Reason = "Shopify:ApiSecret is not configured, nothing can be verified" }, headers);
         if (!ShopifyHmac.IsValid(body.Span, signature, secret))

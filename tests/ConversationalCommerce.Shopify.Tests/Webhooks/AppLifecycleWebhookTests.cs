@@ -85,17 +85,6 @@ public sealed class AppLifecycleWebhookTests
         Assert.Equal(("gid://shopify/BulkOperation/147595010", "completed", "query"), (operation.OperationId, operation.Status, operation.Type));
     }
 
-    [Fact]
-    public async Task Finished_bulk_operation_without_a_bulk_sync_is_ignored()
-    {
-        using var app = new WebhookApp();
-        await app.AddShopAsync(Domain);
-
-        var row = await app.ProcessedAsync(await app.Webhooks.SendAsync("bulk_operations/finish", Domain, BulkOperationFinish(147595011)));
-
-        Assert.Equal(InboxStatus.Ignored, row.Status);
-    }
-
     private sealed class RecordingBulkListener : IBulkOperationListener
     {
         public List<(Guid, BulkOperationFinished)> Calls { get; } = [];
