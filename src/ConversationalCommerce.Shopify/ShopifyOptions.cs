@@ -66,7 +66,7 @@ public sealed class SyncOptions
     /// <summary>A bulk operation still not finished after this is given up (the run fails, a new one can start).</summary>
     public TimeSpan BulkTimeout { get; set; } = TimeSpan.FromHours(6);
     /// <summary>Records applied per transaction (and per resume checkpoint).</summary>
-    [Range(1, 10_000)] public int BatchSize { get; set; } = 500;
+    [Range(1, 10_000)] public int BatchSize { get; set; } = 1000;
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Orders imported at first sync reach back this far.</summary>
     public TimeSpan OrderHistory { get; set; } = TimeSpan.FromDays(365);

@@ -8,6 +8,7 @@ using ConversationalCommerce.App.Features.Widget;
 using ConversationalCommerce.App.Features.Conversations;
 using ConversationalCommerce.Shopify;
 using ConversationalCommerce.Shopify.Webhooks;
+using ConversationalCommerce.Shopify;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -31,6 +32,8 @@ public static class AppFeatures
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
+        builder.AddShopifyWebhooks();
+        builder.AddShopifyApp();
         return builder;
     }
 
@@ -44,6 +47,8 @@ public static class AppFeatures
         app.MapShopifyWebhooks();
         ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
+        app.MapShopifyWebhooks();
+        app.MapShopifyApp();
         return app;
     }
 }

@@ -162,19 +162,20 @@ public sealed class SyncRunner(
 
     private async Task ApplyBatchAsync(AppDbContext db, SyncRun run, List<BulkRecord> records, CancellationToken cancellationToken)
     {
+        var inserts = new InsertBuffer();
         BatchResult result;
         switch (run.Stage)
         {
             case SyncStage.Products:
-                result = await SyncWriter.StageProductsAsync(db, records.Select(ProductMapper.FromBulk).OfType<ShopifyProduct>().ToList(), cancellationToken);
+                result = await SyncWriter.StageProductsAsync(db, inserts, records.Select(ProductMapper.FromBulk).OfType<ShopifyProduct>().ToList(), cancellationToken);
                 run.ProductsApplied += result.Applied;
                 break;
             case SyncStage.Customers:
-                result = await SyncWriter.StageCustomersAsync(db, records.Select(r => CustomerMapper.Map(r.Root)).OfType<Domain.Customers.Customer>().ToList(), cancellationToken);
+                result = await SyncWriter.StageCustomersAsync(db, inserts, records.Select(r => CustomerMapper.Map(r.Root)).OfType<Domain.Customers.Customer>().ToList(), cancellationToken);
                 run.CustomersApplied += result.Applied;
                 break;
             case SyncStage.Orders:
-                result = await SyncWriter.StageOrdersAsync(db, records.Select(OrderMapper.FromBulk).OfType<Domain.Orders.Order>().ToList(), cancellationToken);
+                result = await SyncWriter.StageOrdersAsync(db, inserts, records.Select(OrderMapper.FromBulk).OfType<Domain.Orders.Order>().ToList(), cancellationToken);
                 run.OrdersApplied += result.Applied;
                 break;
             default:
@@ -184,7 +185,9 @@ public sealed class SyncRunner(
         run.LinesApplied = records[^1].EndLine;
         run.LeaseUntil = time.GetUtcNow() + options.CurrentValue.Sync.LeaseDuration;
         // The rows and the checkpoint commit together: a crash re-applies this batch or none of it.
-        await SaveAsync(db, run, cancellationToken);
+        run.UpdatedAt = time.GetUtcNow();
+        db.Entry(run).State = EntityState.Modified;
+        await inserts.SaveAsync(db, cancellationToken);
         db.ChangeTracker.Clear();
         db.Attach(run);
         progress.Report(run);

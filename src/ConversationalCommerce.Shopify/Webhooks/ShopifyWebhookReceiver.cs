@@ -5,7 +5,6 @@ using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Inbox;
 using ConversationalCommerce.Domain.Messaging;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,8 @@ namespace ConversationalCommerce.Shopify.Webhooks;
 public sealed class ShopifyWebhookReceiver(
     AppDbContext db,
     InboxWriter inbox,
-    IOptionsMonitor<ShopifyAppCredentials> credentials,
+    ShopDirectory shops,
+    IOptionsMonitor<ShopifyOptions> options,
     ILogger<ShopifyWebhookReceiver> log)
 {
     public const string Source = "shopify";
@@ -31,7 +31,10 @@ public sealed class ShopifyWebhookReceiver(
         var signature = headers[ShopifyWebhookHeaders.Hmac].ToString();
         if (string.IsNullOrWhiteSpace(signature))
             return Refuse(new WebhookReceipt(WebhookReceiptKind.MissingHeaders, $"missing {ShopifyWebhookHeaders.Hmac}"), headers);
-        if (!ShopifyHmac.IsValid(body.Span, signature, credentials.CurrentValue.ApiSecret))
+        var secret = options.CurrentValue.ApiSecret;
+        if (string.IsNullOrEmpty(secret))
+            return Refuse(WebhookReceipt.Forged with { Reason = "Shopify:ApiSecret is not configured, nothing can be verified" }, headers);
+        if (!ShopifyHmac.IsValid(body.Span, signature, secret))
             return Refuse(WebhookReceipt.Forged, headers);
 
         var missing = Required.Where(h => string.IsNullOrWhiteSpace(headers[h])).ToArray();
@@ -45,8 +48,7 @@ public sealed class ShopifyWebhookReceiver(
         var webhookId = headers[ShopifyWebhookHeaders.WebhookId].ToString().Trim();
         var eventId = headers[ShopifyWebhookHeaders.EventId].ToString().Trim();
 
-        var shopId = await db.Shops.AsNoTracking().Where(s => s.Domain == domain).Select(s => (Guid?)s.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var shopId = await shops.FindAsync(db, domain, cancellationToken);
         if (shopId is null)
             log.LogInformation("Shopify webhook {Topic} for unknown shop {ShopDomain}: stored, will be ignored", topic, domain);
 

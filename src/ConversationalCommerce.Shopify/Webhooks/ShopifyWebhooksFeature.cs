@@ -11,12 +11,12 @@ namespace ConversationalCommerce.Shopify.Webhooks;
 
 public static class ShopifyWebhooksFeature
 {
-    /// <summary>Webhook ingest, the "shopify" inbox handler with one handler per group of topics, GDPR, uninstall.</summary>
+    /// <summary>Needs <see cref="ShopifyAppRegistration.AddShopifyApp"/> (options, lifecycle, session tokens). Webhook ingest, the "shopify" inbox handler with one handler per group of topics, GDPR, uninstall.</summary>
     public static IHostApplicationBuilder AddShopifyWebhooks(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ShopifyAppCredentials>().BindConfiguration(ShopifyAppCredentials.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ShopDirectory>();
         services.AddScoped<ShopifyWebhookReceiver>();
         services.AddInboxHandler<ShopifyWebhookHandler>();
         services.AddScoped<ResourceVersions>();
@@ -30,9 +30,9 @@ public static class ShopifyWebhooksFeature
         services.AddScoped<IShopifyTopicHandler, CustomerDataExport>();
         services.AddScoped<IShopifyTopicHandler, CustomerRedaction>();
         services.AddScoped<IShopifyTopicHandler, ShopErasure>();
-        // The sync feature registers its own lifecycle (stopping its jobs too); this one stands in until then.
-        services.TryAddScoped<IShopLifecycle, DatabaseShopLifecycle>();
-        services.AddSingleton<AdminSessionToken>();
+        // Uninstall goes through the sync feature's ShopLifecycle (tokens, reconcile job, running syncs) plus our own steps.
+        services.TryAddScoped<IShopLifecycle, ShopUninstallation>();
+        services.AddScoped<IBulkOperationListener, SyncBulkOperationListener>();
         return builder;
     }
 

@@ -26,7 +26,7 @@ public sealed class PrivacyWebhookTests : IDisposable
     {
         var shop = await _app.AddShopAsync(Domain);
         await WriteAsync(_app, shop.Id, Domain);
-        var request = ShopifyPayloads.DataRequest(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, "613-555-0142", [JaneOrderA, JaneOrderB], 9999);
+        var request = WebhookPayloads.DataRequest(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, "613-555-0142", [JaneOrderA, JaneOrderB], 9999);
 
         await _app.ApplyAsync("customers/data_request", Domain, request);
         await _app.ApplyAsync("customers/data_request", Domain, request); // a redelivery under a new event id
@@ -56,22 +56,22 @@ public sealed class PrivacyWebhookTests : IDisposable
         await _app.AddShopAsync("another-shop.myshopify.com");
         await WriteAsync(_app, shop.Id, Domain);
         await _app.ApplyAsync("customers/data_request", Domain,
-            ShopifyPayloads.DataRequest(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, null, [], 10001));
+            WebhookPayloads.DataRequest(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, null, [], 10001));
         var exportId = await _app.InShopAsync(shop.Id, db => db.Set<DataExport>().Where(e => e.ShopifyRequestId == 10001).Select(e => e.Id).SingleAsync());
         var path = $"/api/admin/privacy/exports/{exportId}";
 
-        var download = await GetAsync(path, SessionTokens.For(Domain));
+        var download = await GetAsync(path, AdminSessionTokens.For(Domain));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
         Assert.Contains(JaneWidgetText, await download.Content.ReadAsStringAsync());
-        var list = await GetAsync("/api/admin/privacy/exports", SessionTokens.For(Domain));
+        var list = await GetAsync("/api/admin/privacy/exports", AdminSessionTokens.For(Domain));
         Assert.Contains(exportId.ToString(), await list.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, SessionTokens.For(Domain, secret: "forged-secret"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, SessionTokens.For(Domain, audience: "another-app"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, SessionTokens.For(Domain, expiresIn: TimeSpan.FromMinutes(-5)))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(path, SessionTokens.For("another-shop.myshopify.com"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminSessionTokens.For(Domain, secret: "forged-secret"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminSessionTokens.For(Domain, audience: "another-app"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminSessionTokens.For(Domain, expiresIn: TimeSpan.FromMinutes(-5)))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(path, AdminSessionTokens.For("another-shop.myshopify.com"))).StatusCode);
     }
 
     [Fact]
@@ -80,10 +80,10 @@ public sealed class PrivacyWebhookTests : IDisposable
         var shop = await _app.AddShopAsync(Domain);
         var seed = await WriteAsync(_app, shop.Id, Domain);
         await _app.ApplyAsync("customers/data_request", Domain,
-            ShopifyPayloads.DataRequest(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, null, [], 10002));
+            WebhookPayloads.DataRequest(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, null, [], 10002));
 
         var redact = await _app.ApplyAsync("customers/redact", Domain,
-            ShopifyPayloads.CustomerRedact(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, "613-555-0142", [JaneOrderA, JaneOrderB]));
+            WebhookPayloads.CustomerRedact(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, "613-555-0142", [JaneOrderA, JaneOrderB]));
 
         await _app.InShopAsync(shop.Id, async db =>
         {
@@ -124,7 +124,7 @@ public sealed class PrivacyWebhookTests : IDisposable
 
         // A late customers/update does not bring her back.
         await _app.ApplyAsync("customers/update", Domain,
-            ShopifyPayloads.Customer(JaneShopifyId, "Jane", "Doe", JaneEmail, JanePhone, DateTimeOffset.UtcNow));
+            WebhookPayloads.Customer(JaneShopifyId, "Jane", "Doe", JaneEmail, JanePhone, DateTimeOffset.UtcNow));
         Assert.False(await _app.InShopAsync(shop.Id, db => db.Customers.AnyAsync(c => c.Email == JaneEmail)));
     }
 
@@ -133,10 +133,10 @@ public sealed class PrivacyWebhookTests : IDisposable
     {
         var shop = await _app.AddShopAsync(Domain);
         await WriteAsync(_app, shop.Id, Domain);
-        await _app.ApplyAsync("app/uninstalled", Domain, ShopifyPayloads.Shop(ShopifyShopId, Domain, "Privacy", "USD", DateTimeOffset.UtcNow));
+        await _app.ApplyAsync("app/uninstalled", Domain, WebhookPayloads.Shop(ShopifyShopId, Domain, "Privacy", "USD", DateTimeOffset.UtcNow));
 
         await _app.ApplyAsync("customers/redact", Domain,
-            ShopifyPayloads.CustomerRedact(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, null, []));
+            WebhookPayloads.CustomerRedact(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, null, []));
 
         Assert.False(await _app.InShopAsync(shop.Id, db => db.Customers.AnyAsync(c => c.Email == JaneEmail)));
         Assert.Equal(0, await _app.InShopAsync(shop.Id, db => db.ChannelIdentities.CountAsync(i => i.Kind == ChannelIdentityKind.Phone)));

@@ -33,8 +33,8 @@ public sealed class ShopRedactTests
         var neighbour = await app.AddShopAsync(Neighbour);
         await ShopDataSeed.WriteAsync(app, shop.Id, Domain);
         await ShopDataSeed.WriteAsync(app, neighbour.Id, Neighbour);
-        await app.ApplyAsync("products/update", Domain, ShopifyPayloads.Product(700000001, "Brass Candle Holder", DateTimeOffset.UtcNow,
-            [new ShopifyPayloads.Variant(700000002, 25m, 700000003, 4)]));
+        await app.ApplyAsync("products/update", Domain, WebhookPayloads.Product(700000001, "Brass Candle Holder", DateTimeOffset.UtcNow,
+            [new WebhookPayloads.Variant(700000002, 25m, 700000003, 4)]));
         var before = await CountsAsync(app, shop.Id);
         var neighbourBefore = await CountsAsync(app, neighbour.Id);
         // Every table the seed knows has rows, so an empty result below means erased, not never written.
@@ -42,7 +42,7 @@ public sealed class ShopRedactTests
                 "Order", "OrderLine", "Conversation", "Message", "OutboxMessage", "DataExport", "ShopifyTombstone", "ShopifyResourceVersion"],
             table => Assert.True(before[table] > 0, $"{table} was not seeded"));
 
-        await app.ApplyAsync("shop/redact", Domain, ShopifyPayloads.ShopRedact(954889, Domain));
+        await app.ApplyAsync("shop/redact", Domain, WebhookPayloads.ShopRedact(954889, Domain));
 
         var after = await CountsAsync(app, shop.Id);
         Assert.All(after, table => Assert.True(table.Value == 0, $"{table.Key} still holds {table.Value} rows of the erased shop"));

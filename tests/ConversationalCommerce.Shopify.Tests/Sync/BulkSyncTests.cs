@@ -66,7 +66,7 @@ public sealed class BulkSyncTests
 
         var started = await client.PostAsync("/api/admin/sync", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var status = await WaitForFinishedAsync(client, TimeSpan.FromSeconds(120));
+        var status = await WaitForFinishedAsync(client, TimeSpan.FromSeconds(180));
 
         Assert.Equal("Completed", status.Status);
         Assert.Equal("Done", status.Stage);
@@ -199,7 +199,7 @@ public sealed class BulkSyncTests
         await using (var scope = app.Services.CreateAsyncScope())
             run = await scope.ServiceProvider.GetRequiredService<ShopLifecycle>().StartInitialSyncAsync(shopId);
         var client = Admin(app);
-        var status = await WaitForFinishedAsync(client, TimeSpan.FromSeconds(60));
+        var status = await WaitForFinishedAsync(client, TimeSpan.FromSeconds(180));
 
         Assert.Equal(run.Id, status.Id);
         Assert.Equal("Completed", status.Status);
@@ -223,7 +223,7 @@ public sealed class BulkSyncTests
 
         var started = await Admin(app).PostAsync("/api/admin/sync", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var status = await WaitForFinishedAsync(Admin(app), TimeSpan.FromSeconds(30));
+        var status = await WaitForFinishedAsync(Admin(app), TimeSpan.FromSeconds(180));
 
         Assert.Equal("Failed", status.Status);
         Assert.Contains("ACCESS_DENIED", status.Error);
@@ -256,7 +256,7 @@ public sealed class BulkSyncTests
             await scope.ServiceProvider.GetRequiredService<ShopLifecycle>().OnBulkOperationFinishedAsync(shopId, op);
 
         // Far sooner than the 10 minute poll interval.
-        var status = await WaitForFinishedAsync(client, TimeSpan.FromSeconds(30));
+        var status = await WaitForFinishedAsync(client, TimeSpan.FromSeconds(180));
         Assert.Equal("Completed", status.Status);
         Assert.Equal(20, status.ProductsApplied);
     }

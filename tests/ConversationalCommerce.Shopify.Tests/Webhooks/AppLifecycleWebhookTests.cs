@@ -6,7 +6,7 @@ using ConversationalCommerce.Shopify.Tests.Support;
 using ConversationalCommerce.Shopify.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static ConversationalCommerce.Shopify.Tests.Support.ShopifyPayloads;
+using static ConversationalCommerce.Shopify.Tests.Support.WebhookPayloads;
 
 namespace ConversationalCommerce.Shopify.Tests.Webhooks;
 
@@ -83,17 +83,6 @@ public sealed class AppLifecycleWebhookTests
         var (shopId, operation) = Assert.Single(listener.Calls);
         Assert.Equal(shop.Id, shopId);
         Assert.Equal(("gid://shopify/BulkOperation/147595010", "completed", "query"), (operation.OperationId, operation.Status, operation.Type));
-    }
-
-    [Fact]
-    public async Task Finished_bulk_operation_without_a_bulk_sync_is_ignored()
-    {
-        using var app = new WebhookApp();
-        await app.AddShopAsync(Domain);
-
-        var row = await app.ProcessedAsync(await app.Webhooks.SendAsync("bulk_operations/finish", Domain, BulkOperationFinish(147595011)));
-
-        Assert.Equal(InboxStatus.Ignored, row.Status);
     }
 
     private sealed class RecordingBulkListener : IBulkOperationListener

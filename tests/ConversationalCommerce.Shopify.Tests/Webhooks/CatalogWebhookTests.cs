@@ -5,7 +5,7 @@ using ConversationalCommerce.Engine.Search;
 using ConversationalCommerce.Shopify.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static ConversationalCommerce.Shopify.Tests.Support.ShopifyPayloads;
+using static ConversationalCommerce.Shopify.Tests.Support.WebhookPayloads;
 
 namespace ConversationalCommerce.Shopify.Tests.Webhooks;
 

@@ -2,7 +2,7 @@ using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Customers;
 using ConversationalCommerce.Shopify.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using static ConversationalCommerce.Shopify.Tests.Support.ShopifyPayloads;
+using static ConversationalCommerce.Shopify.Tests.Support.WebhookPayloads;
 
 namespace ConversationalCommerce.Shopify.Tests.Webhooks;
 

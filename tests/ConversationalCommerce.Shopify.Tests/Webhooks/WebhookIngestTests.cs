@@ -13,8 +13,8 @@ public sealed class WebhookIngestTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private static string AnyProduct() => ShopifyPayloads.Product(632910392, "Stoneware Mug", DateTimeOffset.UtcNow,
-        [new ShopifyPayloads.Variant(808950810, 18.00m, 39072856, 5)]);
+    private static string AnyProduct() => WebhookPayloads.Product(632910392, "Stoneware Mug", DateTimeOffset.UtcNow,
+        [new WebhookPayloads.Variant(808950810, 18.00m, 39072856, 5)]);
 
     [Fact]
     public async Task Forged_signature_is_refused_with_401_and_nothing_is_stored()

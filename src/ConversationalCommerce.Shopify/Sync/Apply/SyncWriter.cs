@@ -12,19 +12,23 @@ namespace ConversationalCommerce.Shopify.Sync.Apply;
 public sealed record BatchResult(int Applied, int Skipped, IReadOnlyList<Guid> ChangedProductIds);
 
 /// <summary>
-/// Stages upserts of one batch in a shop-scoped <see cref="AppDbContext"/> (the caller saves, together with its
-/// checkpoint). Shopify's <c>updatedAt</c> decides: data not newer than what we hold (same updatedAt = same data), or older than a tombstone of the
+/// Stages upserts of one batch: new rows into an <see cref="InsertBuffer"/>, changes to held rows in the shop-scoped
+/// <see cref="AppDbContext"/>; the caller saves both (with its checkpoint) through <see cref="InsertBuffer.SaveAsync"/>. Shopify's <c>updatedAt</c> decides: data not newer than what we hold (same updatedAt = same data), or older than a tombstone of the
 /// same resource, is skipped, so a sync never undoes a newer webhook.
 /// </summary>
 public static class SyncWriter
 {
-    public static async Task<BatchResult> StageProductsAsync(AppDbContext db, IReadOnlyList<ShopifyProduct> batch, CancellationToken cancellationToken)
+    public static async Task<BatchResult> StageProductsAsync(AppDbContext db, InsertBuffer inserts, IReadOnlyList<ShopifyProduct> batch, CancellationToken cancellationToken)
     {
         var ids = batch.Select(p => p.Product.ShopifyId).Distinct().ToArray();
-        var existing = await db.Products.Include(p => p.Variants).Include(p => p.Images).Include(p => p.Collections)
-            .Where(p => ids.Contains(p.ShopifyId)).AsSplitQuery().ToDictionaryAsync(p => p.ShopifyId, cancellationToken);
+        // Most products of a first sync are new: load full rows only for the ones we already hold.
+        var held = await db.Products.Where(p => ids.Contains(p.ShopifyId)).Select(p => p.ShopifyId).ToArrayAsync(cancellationToken);
+        var existing = held.Length == 0
+            ? new Dictionary<long, Product>()
+            : await db.Products.Include(p => p.Variants).Include(p => p.Images).Include(p => p.Collections)
+                .Where(p => held.Contains(p.ShopifyId)).AsSplitQuery().ToDictionaryAsync(p => p.ShopifyId, cancellationToken);
         var tombstones = await TombstonesAsync(db, ShopifyResourceType.Product, ids, cancellationToken);
-        var collections = await StageCollectionsAsync(db, batch.SelectMany(p => p.Collections), cancellationToken);
+        var collections = await StageCollectionsAsync(db, inserts, batch.SelectMany(p => p.Collections), cancellationToken);
 
         var applied = 0;
         var skipped = 0;
@@ -38,23 +42,30 @@ public static class SyncWriter
                 if (current.UpdatedAt >= p.UpdatedAt) { skipped++; continue; }
                 CopyProduct(p, current);
                 MergeVariants(db, current, p.Variants);
+                // New child rows carry client-made keys: add them explicitly, or EF takes them for existing rows.
                 db.ProductImages.RemoveRange(current.Images);
-                current.Images = p.Images;
+                foreach (var image in p.Images)
+                {
+                    image.ProductId = current.Id;
+                    db.ProductImages.Add(image);
+                }
+                MergeCollections(db, current, incoming.Collections.Select(c => collections[c.ShopifyId].Id).ToHashSet());
                 p = current;
             }
             else
             {
-                db.Products.Add(p);
+                foreach (var collectionId in incoming.Collections.Select(c => collections[c.ShopifyId].Id).Distinct())
+                    p.Collections.Add(new ProductCollection { ProductId = p.Id, CollectionId = collectionId });
+                inserts.Add(db.CurrentShopId, p);
                 existing[p.ShopifyId] = p;
             }
-            MergeCollections(db, p, incoming.Collections.Select(c => collections[c.ShopifyId].Id).ToHashSet());
             changed.Add(p.Id);
             applied++;
         }
         return new BatchResult(applied, skipped, changed);
     }
 
-    public static async Task<BatchResult> StageCustomersAsync(AppDbContext db, IReadOnlyList<Customer> batch, CancellationToken cancellationToken)
+    public static async Task<BatchResult> StageCustomersAsync(AppDbContext db, InsertBuffer inserts, IReadOnlyList<Customer> batch, CancellationToken cancellationToken)
     {
         var ids = batch.Select(c => c.ShopifyId!.Value).Distinct().ToArray();
         var existing = (await db.Customers.Where(c => c.ShopifyId != null && ids.Contains(c.ShopifyId.Value)).ToListAsync(cancellationToken))
@@ -81,7 +92,7 @@ public static class SyncWriter
             }
             else
             {
-                db.Customers.Add(c);
+                inserts.Add(db.CurrentShopId, c);
                 existing[id] = c;
             }
             applied++;
@@ -89,7 +100,7 @@ public static class SyncWriter
         return new BatchResult(applied, skipped, []);
     }
 
-    public static async Task<BatchResult> StageOrdersAsync(AppDbContext db, IReadOnlyList<Order> batch, CancellationToken cancellationToken)
+    public static async Task<BatchResult> StageOrdersAsync(AppDbContext db, InsertBuffer inserts, IReadOnlyList<Order> batch, CancellationToken cancellationToken)
     {
         var ids = batch.Select(o => o.ShopifyId).Distinct().ToArray();
         var existing = await db.Orders.Include(o => o.Lines).Where(o => ids.Contains(o.ShopifyId))
@@ -119,12 +130,16 @@ public static class SyncWriter
                 current.UpdatedAt = o.UpdatedAt;
                 current.CancelledAt = o.CancelledAt;
                 db.OrderLines.RemoveRange(current.Lines);
-                current.Lines = o.Lines;
+                foreach (var line in o.Lines)
+                {
+                    line.OrderId = current.Id;
+                    db.OrderLines.Add(line);
+                }
             }
             else
             {
                 o.CustomerId = customerId;
-                db.Orders.Add(o);
+                inserts.Add(db.CurrentShopId, o);
                 existing[o.ShopifyId] = o;
             }
             applied++;
@@ -159,7 +174,7 @@ public static class SyncWriter
         }
         var have = product.Collections.Select(pc => pc.CollectionId).ToHashSet();
         foreach (var id in collectionIds.Where(id => !have.Contains(id)))
-            product.Collections.Add(new ProductCollection { ProductId = product.Id, CollectionId = id });
+            db.ProductCollections.Add(new ProductCollection { ProductId = product.Id, CollectionId = id });
     }
 
     /// <summary>Variants keep their row (and id) when Shopify keeps theirs; gone ones are removed.</summary>
@@ -188,7 +203,7 @@ public static class SyncWriter
             else
             {
                 v.ProductId = current.Id;
-                current.Variants.Add(v);
+                db.Variants.Add(v);
             }
         }
         foreach (var gone in current.Variants.Where(v => !keep.Contains(v.ShopifyId)).ToList())
@@ -199,7 +214,7 @@ public static class SyncWriter
     }
 
     /// <summary>Collections seen in the batch, created or refreshed (newer updatedAt wins), keyed by Shopify id.</summary>
-    private static async Task<Dictionary<long, Collection>> StageCollectionsAsync(AppDbContext db, IEnumerable<ShopifyCollectionRef> refs, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, Collection>> StageCollectionsAsync(AppDbContext db, InsertBuffer inserts, IEnumerable<ShopifyCollectionRef> refs, CancellationToken cancellationToken)
     {
         var latest = refs.GroupBy(r => r.ShopifyId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.UpdatedAt)!);
         var ids = latest.Keys.ToArray();
@@ -216,7 +231,7 @@ public static class SyncWriter
             else
             {
                 row = new Collection { ShopifyId = id, Handle = r.Handle, Title = r.Title, UpdatedAt = r.UpdatedAt };
-                db.Collections.Add(row);
+                inserts.Add(db.CurrentShopId, row);
                 rows[id] = row;
             }
         }

@@ -136,8 +136,9 @@ public sealed class Reconciler(
     private async Task<int> ApplyProductsAsync(AppDbContext db, Guid shopId, List<ShopifyProduct> products, CancellationToken cancellationToken)
     {
         if (products.Count == 0) return 0;
-        var result = await SyncWriter.StageProductsAsync(db, products, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var inserts = new InsertBuffer();
+        var result = await SyncWriter.StageProductsAsync(db, inserts, products, cancellationToken);
+        await inserts.SaveAsync(db, cancellationToken);
         db.ChangeTracker.Clear();
         products.Clear();
         if (result.ChangedProductIds.Count > 0) catalogChanges.ProductsChanged(shopId, result.ChangedProductIds);
@@ -147,8 +148,9 @@ public sealed class Reconciler(
     private static async Task<int> ApplyCustomersAsync(AppDbContext db, List<Domain.Customers.Customer> customers, CancellationToken cancellationToken)
     {
         if (customers.Count == 0) return 0;
-        var result = await SyncWriter.StageCustomersAsync(db, customers, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var inserts = new InsertBuffer();
+        var result = await SyncWriter.StageCustomersAsync(db, inserts, customers, cancellationToken);
+        await inserts.SaveAsync(db, cancellationToken);
         db.ChangeTracker.Clear();
         customers.Clear();
         return result.Applied;

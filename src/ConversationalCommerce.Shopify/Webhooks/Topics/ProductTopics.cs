@@ -27,7 +27,7 @@ public sealed class ProductTopics(AppDbContext db, ResourceVersions versions, IC
             log.LogInformation("Product {ShopifyId} was deleted; {Topic} ignored", payload.Id, webhook.Topic);
             return;
         }
-        var product = await db.Products.Include(p => p.Variants).Include(p => p.Images)
+        var product = await db.Products.Include(p => p.Variants).Include(p => p.Images).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.ShopifyId == payload.Id, cancellationToken);
         if (product is not null && product.UpdatedAt > updatedAt)
         {
