@@ -3,6 +3,7 @@ using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
+using ConversationalCommerce.Engine.Llm;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -17,6 +18,7 @@ public static class AppFeatures
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
+        builder.AddLlmMode();
         return builder;
     }
 
