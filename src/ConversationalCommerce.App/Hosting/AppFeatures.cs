@@ -4,6 +4,7 @@ using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
 using ConversationalCommerce.Engine.Llm;
+using ConversationalCommerce.App.Features.Conversations;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -19,6 +20,7 @@ public static class AppFeatures
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
         builder.AddLlmMode();
+        builder.AddConversations();
         return builder;
     }
 
