@@ -32,6 +32,7 @@ public static class LlmModeRegistration
         services.AddOptions<AiOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         if (ProviderOf(section) == AiProvider.None) return false;
         services.AddSingleton<LlmChatService>();
+        services.AddSingleton<ToolServices>();
         return true;
     }
 

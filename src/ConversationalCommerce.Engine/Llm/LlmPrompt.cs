@@ -1,4 +1,5 @@
 using ConversationalCommerce.Domain.Conversations;
+using ConversationalCommerce.Engine.Context;
 using ConversationalCommerce.Engine.Conversation;
 using Microsoft.SemanticKernel.ChatCompletion;
 

@@ -1,8 +1,8 @@
 using System.ClientModel;
 using System.Diagnostics;
+using ConversationalCommerce.Engine.Context;
 using ConversationalCommerce.Engine.Conversation;
 using ConversationalCommerce.Engine.Replies;
-using ConversationalCommerce.Engine.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,14 +20,14 @@ namespace ConversationalCommerce.Engine.Llm;
 public sealed class LlmTurnEngine(
     [FromKeyedServices(LlmModeRegistration.OfflineEngineKey)] ITurnEngine offline,
     LlmChatService chat,
-    ICatalogSearch catalog,
+    ToolServices tools,
     IShopProfileSource shops,
     IOptions<AiOptions> options,
     TimeProvider time,
     ILogger<LlmTurnEngine> logger) : ITurnEngine
 {
     /// <summary>Actions the offline engine decides alone (opt-out must be honoured, hand-off goes to a person).</summary>
-    private static readonly HashSet<string> ControlActions = ["handoff", "opt_out"];
+    private static readonly HashSet<string> ControlActions = [ReplyActions.Handoff, ReplyActions.OptOut];
 
     public async Task<TurnOutcome> RespondAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -61,15 +61,15 @@ public sealed class LlmTurnEngine(
 
     private async Task<Reply> AskModelAsync(TurnContext context, TurnOutcome fallback, TurnToolLedger ledger, AiOptions settings, CancellationToken cancellationToken)
     {
-        await catalog.EnsureLoadedAsync(context.ShopId, cancellationToken);
-        var shop = await shops.FindAsync(context.ShopId, cancellationToken) ?? ShopProfile.Unknown;
+        await tools.Catalog.EnsureLoadedAsync(context.ShopId, cancellationToken);
+        var shop = await shops.GetAsync(context.ShopId, cancellationToken) ?? ShopProfile.Default(context.ShopId);
 
         var kernel = new Kernel();
-        kernel.Plugins.AddFromObject(new ShoppingTools(context.ShopId, shop.Currency, catalog, ledger), ShoppingTools.PluginName);
+        kernel.Plugins.AddFromObject(new ShoppingTools(shop, context.CustomerId, tools, ledger), ShoppingTools.PluginName);
         var rounds = new ToolRoundLimit(settings.MaxToolRounds);
         kernel.AutoFunctionInvocationFilters.Add(rounds);
 
-        var history = LlmPrompt.Build(context, shop, LlmState.ShownLast(context.StateJson, catalog, context.ShopId));
+        var history = LlmPrompt.Build(context, shop, LlmState.ShownLast(context.StateJson, tools.Catalog, context.ShopId));
         var execution = new OpenAIPromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
         var answer = await chat.Service.GetChatMessageContentAsync(history, execution, kernel, cancellationToken);
 

@@ -27,30 +27,7 @@ public static class ToolProductCards
         var chosen = named.Count > 0
             ? named
             : returned.Where(r => r.Batch == returned.Max(x => x.Batch)).OrderBy(r => r.Rank).ToList();
-        return [.. chosen.Take(max).Select(r => Card(r.Product, r.Variant, currency))];
-    }
-
-    public static ProductCard Card(Product product, ProductVariant? variant, string currency)
-    {
-        var shown = variant ?? ToolViews.DisplayVariant(product);
-        return new ProductCard
-        {
-            ProductId = product.Id,
-            ShopifyId = product.ShopifyId,
-            Handle = product.Handle,
-            Title = product.Title,
-            Vendor = product.Vendor,
-            ProductType = product.ProductType,
-            ImageUrl = product.Images.OrderBy(i => i.Position).FirstOrDefault()?.Src,
-            Url = "/products/" + product.Handle,
-            Price = shown?.Price ?? 0m,
-            CompareAtPrice = shown is { IsOnSale: true } ? shown.CompareAtPrice : null,
-            Currency = currency,
-            Available = product.IsPurchasable,
-            Variants = [.. product.Variants.OrderBy(v => v.Position).Select(v => new VariantChoice(
-                v.ShopifyId, v.Title, v.Price, v.IsOnSale ? v.CompareAtPrice : null, v.IsAvailable, Options(product, v)))],
-            SelectedVariantId = variant is { IsAvailable: true } ? variant.ShopifyId : null,
-        };
+        return [.. chosen.Take(max).Select(r => ProductCardBuilder.Build(r.Product, r.Variant, currency, r.Reasons))];
     }
 
     /// <summary>Position of the product's title (or id) in the answer, or -1.</summary>
@@ -72,14 +49,5 @@ public static class ToolProductCards
             else if (!space) { sb.Append(' '); space = true; }
         }
         return sb.ToString().TrimEnd();
-    }
-
-    private static IReadOnlyDictionary<string, string> Options(Product p, ProductVariant v)
-    {
-        var options = new Dictionary<string, string>();
-        if (!string.IsNullOrWhiteSpace(p.Option1Name) && v.Option1 is { } o1) options[p.Option1Name] = o1;
-        if (!string.IsNullOrWhiteSpace(p.Option2Name) && v.Option2 is { } o2) options[p.Option2Name] = o2;
-        if (!string.IsNullOrWhiteSpace(p.Option3Name) && v.Option3 is { } o3) options[p.Option3Name] = o3;
-        return options;
     }
 }

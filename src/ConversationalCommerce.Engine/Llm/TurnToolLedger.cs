@@ -16,14 +16,18 @@ public sealed class TurnToolLedger
     private int _batch;
 
     /// <summary>Records a tool's product results, in their order; a later batch outranks earlier ones when nothing is named.</summary>
-    public void Returned(IEnumerable<(Product Product, ProductVariant? Variant)> products)
+    public void Returned(IEnumerable<(Product Product, ProductVariant? Variant)> products) =>
+        Returned(products.Select(p => (p.Product, p.Variant, (IReadOnlyList<string>)[])));
+
+    /// <param name="products">With the recommender's reasons, shown on the cards.</param>
+    public void Returned(IEnumerable<(Product Product, ProductVariant? Variant, IReadOnlyList<string> Reasons)> products)
     {
         lock (_gate)
         {
             _batch++;
             var rank = 0;
-            foreach (var (product, variant) in products)
-                _products[product.Id] = new ReturnedProduct(product, variant, _batch, rank++);
+            foreach (var (product, variant, reasons) in products)
+                _products[product.Id] = new ReturnedProduct(product, variant, reasons, _batch, rank++);
         }
     }
 
@@ -61,4 +65,4 @@ public sealed class TurnToolLedger
 
 /// <param name="Batch">Which tool result (1 = first) last returned it.</param>
 /// <param name="Rank">Its position in that result.</param>
-public sealed record ReturnedProduct(Product Product, ProductVariant? Variant, int Batch, int Rank);
+public sealed record ReturnedProduct(Product Product, ProductVariant? Variant, IReadOnlyList<string> Reasons, int Batch, int Rank);
