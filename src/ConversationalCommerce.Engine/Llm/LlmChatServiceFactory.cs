@@ -60,7 +60,7 @@ public static class LlmChatServiceFactory
 
     /// <summary>The API versions the Azure connector knows, as Azure writes them.</summary>
     public static IEnumerable<string> AzureApiVersions() =>
-        Enum.GetValues<AzureOpenAIClientOptions.ServiceVersion>().Select(v => v.ToString()[1..].Replace('_', '-'));
+        Enum.GetValues<AzureOpenAIClientOptions.ServiceVersion>().Select(v => v.ToString()[1..].Replace('_', '-').ToLowerInvariant());
 
     /// <summary>Ollama serves the OpenAI chat-completions API under /v1 of its own address.</summary>
     public static Uri OllamaOpenAiEndpoint(string endpoint)
