@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -70,10 +71,15 @@ public sealed class OpenAiFake : IDisposable
     /// Filtering by the message keeps a delayed request of an earlier test (logged when its response ends) out.
     /// </summary>
     public IReadOnlyList<JsonNode> Requests(string shopperText) =>
-        [.. Server.LogEntries.OrderBy(e => e.RequestMessage.DateTime)
-            .Where(e => e.RequestMessage.Method == "POST" && e.RequestMessage.Body is not null)
-            .Select(e => JsonNode.Parse(e.RequestMessage.Body!)!)
-            .Where(body => body["messages"]?.AsArray().Any(m => (string?)m?["role"] == "user" && (string?)m?["content"] == shopperText) == true)];
+        [.. RequestsFor(shopperText).Select(r => JsonNode.Parse(r.Body!)!)];
+
+    /// <summary>The raw requests (path, query, headers) sent for the shopper message, in order.</summary>
+    public IReadOnlyList<IRequestMessage> RequestsFor(string shopperText) =>
+        [.. Server.LogEntries.Select(e => e.RequestMessage).OrderBy(r => r.DateTime)
+            .Where(r => r.Method == "POST" && r.Body is not null && Mentions(JsonNode.Parse(r.Body), shopperText))];
+
+    private static bool Mentions(JsonNode? body, string shopperText) =>
+        body?["messages"]?.AsArray().Any(m => (string?)m?["role"] == "user" && (string?)m?["content"] == shopperText) == true;
 
     public static JsonObject ToolCallCompletion(IEnumerable<(string Id, string Function, object Arguments)> calls) => Completion(
         new JsonObject
