@@ -26,6 +26,7 @@ public static class AppFeatures
     {
         app.MapCatalogApi();
         app.MapDemoStore();
+        app.MapConversations();
         return app;
     }
 }
