@@ -28,6 +28,7 @@ public static class AppFeatures
     {
         app.MapCatalogApi();
         app.MapDemoStore();
+        app.MapConversations();
         return app;
     }
 }
