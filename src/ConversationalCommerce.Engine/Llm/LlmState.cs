@@ -11,19 +11,24 @@ namespace ConversationalCommerce.Engine.Llm;
 /// </summary>
 internal static class LlmState
 {
-    public static string AfterReply(string offlineStateJson, Reply reply)
+    public static string AfterReply(string previousStateJson, string offlineStateJson, Reply reply)
     {
-        var state = ConversationStateJson.Read(offlineStateJson);
-        // The offline reply (and any question it asked) was not sent.
-        state = state with { PendingQuestion = null };
-        if (reply.Products.Count > 0)
-            state = state with
+        // The offline reply was not sent: neither the question it asked nor the products it listed reached the shopper.
+        var state = ConversationStateJson.Read(offlineStateJson) with { PendingQuestion = null };
+        if (reply.Products.Count == 0)
+        {
+            var before = ConversationStateJson.Read(previousStateJson);
+            return ConversationStateJson.Write(state with
             {
-                Shown = [.. reply.Products.Select(c => new ShownProduct(c.ProductId, c.SelectedVariantId, c.Title, c.Price))],
-                ResultOffset = 0,
-                FocusProductId = reply.Products.Count == 1 ? reply.Products[0].ProductId : state.FocusProductId,
-            };
-        return ConversationStateJson.Write(state);
+                Shown = before.Shown, ResultOffset = before.ResultOffset, FocusProductId = before.FocusProductId,
+            });
+        }
+        return ConversationStateJson.Write(state with
+        {
+            Shown = [.. reply.Products.Select(c => new ShownProduct(c.ProductId, c.SelectedVariantId, c.Title, c.Price))],
+            ResultOffset = 0,
+            FocusProductId = reply.Products.Count == 1 ? reply.Products[0].ProductId : state.FocusProductId,
+        });
     }
 
     /// <summary>The products shown last, as "title (id …)", still in the catalog, for the model to resolve "the second one".</summary>

@@ -45,7 +45,7 @@ public sealed class LlmTurnEngine(
             var reply = await AskModelAsync(context, fallback, ledger, settings, linked.Token);
             logger.LogInformation("LLM turn answered in {ElapsedMs} ms with tools [{Tools}] and {Cards} product cards",
                 (long)time.GetElapsedTime(started).TotalMilliseconds, string.Join(", ", ledger.Calls), reply.Products.Count);
-            return new TurnOutcome(reply, LlmState.AfterReply(fallback.StateJson, reply));
+            return new TurnOutcome(reply, LlmState.AfterReply(context.StateJson, fallback.StateJson, reply));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

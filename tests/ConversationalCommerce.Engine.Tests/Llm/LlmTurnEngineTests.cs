@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using ConversationalCommerce.Engine.Conversation.State;
 using ConversationalCommerce.Engine.Llm;
 using ConversationalCommerce.Engine.Replies;
 using ConversationalCommerce.Engine.Search;
@@ -182,5 +183,29 @@ public sealed class LlmTurnEngineTests(LlmDemoApp app) : IClassFixture<LlmDemoAp
         Assert.Empty(outcome.Reply.Products);
         var toolResult = app.OpenAi.Requests(text)[1]["messages"]!.AsArray().Single(m => (string?)m!["role"] == "tool")!;
         Assert.Contains("No product with id", (string)toolResult["content"]!);
+    }
+
+    [Fact]
+    public async Task Reply_without_cards_keeps_the_products_the_shopper_saw_before()
+    {
+        app.OpenAi.Reset();
+        var before = app.Catalog.Search(app.ShopId, new SearchRequest("necklace") { Limit = 2 });
+        var previous = ConversationStateJson.Write(ConversationState.Empty with
+        {
+            Turn = 3,
+            Shown = [.. before.Select(h => new ShownProduct(h.Product.Id, h.BestVariant?.ShopifyId, h.Product.Title, h.BestVariant!.Price))],
+        });
+        app.OpenAi.Answers("Could you tell me a bit more about what you have in mind?");
+        var turn = app.Turn("show me mugs", previous);
+
+        var outcome = await app.RespondAsync(turn);
+
+        Assert.Empty(outcome.Reply.Products);
+        var offline = ConversationStateJson.Read((await app.OfflineAsync(turn)).StateJson);
+        Assert.NotEqual(before.Select(h => h.Product.Id), offline.Shown.Select(s => s.ProductId));
+        var state = ConversationStateJson.Read(outcome.StateJson);
+        Assert.Equal(before.Select(h => h.Product.Id), state.Shown.Select(s => s.ProductId));
+        Assert.Equal(offline.Turn, state.Turn);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(offline.Slots), System.Text.Json.JsonSerializer.Serialize(state.Slots));
     }
 }
