@@ -7,6 +7,8 @@ public enum LlmFallbackReason
     Timeout,
     /// <summary>The provider answered with an HTTP error (429, 5xx, 401, ...).</summary>
     ProviderError,
+    /// <summary>The provider could not be reached (connection refused, DNS, TLS).</summary>
+    Unreachable,
     /// <summary>The response could not be read (malformed JSON, unexpected shape).</summary>
     InvalidResponse,
     /// <summary>The model answered with no text.</summary>

@@ -92,10 +92,16 @@ public sealed class LlmTurnEngine(
     {
         _ when budgetSpent => LlmFallbackReason.Timeout,
         LlmFallbackException known => known.Reason,
-        HttpOperationException { StatusCode: not null } or ClientResultException { Status: > 0 } or HttpRequestException
+        HttpOperationException { StatusCode: not null } or ClientResultException { Status: > 0 } or HttpRequestException { StatusCode: not null }
             => LlmFallbackReason.ProviderError,
+        _ when Chain(ex).Any(e => e is HttpRequestException) => LlmFallbackReason.Unreachable,
         _ => LlmFallbackReason.InvalidResponse,
     };
+
+    private static IEnumerable<Exception> Chain(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException) yield return e;
+    }
 
     private static int? StatusOf(Exception ex) => ex switch
     {

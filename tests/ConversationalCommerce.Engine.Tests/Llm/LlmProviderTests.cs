@@ -104,6 +104,20 @@ public sealed class LlmProviderTests(LlmDemoApp app) : IClassFixture<LlmDemoApp>
         Assert.Contains("Timeout", Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning).Message);
     }
 
+    [Fact]
+    public async Task Unreachable_provider_falls_back_and_is_logged_as_unreachable()
+    {
+        var logger = new RecordingLogger<LlmTurnEngine>();
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+        var options = new AiOptions { Provider = AiProvider.Ollama, Model = "llama3.1:8b", Endpoint = "http://127.0.0.1:9", TimeoutSeconds = LlmDemoApp.TimeoutSeconds };
+        var turn = app.Turn("a candle, with nobody listening");
+
+        var outcome = await RespondAsync(options, turn, logger);
+
+        Assert.Equal((await app.OfflineAsync(turn)).Reply.Text, outcome.Reply.Text);
+        Assert.Contains("Unreachable", Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning).Message);
+    }
+
     private static AiOptions DemoOptions() => new()
     {
         Provider = AiProvider.OpenAI, Model = "gpt-4o-mini", ApiKey = "sk-test", TimeoutSeconds = LlmDemoApp.TimeoutSeconds,
