@@ -57,19 +57,43 @@ public sealed class TurnLatencyBenchmark : IBenchmark
         await provider.GetRequiredService<ICatalogSearch>().EnsureLoadedAsync(shopId, cancellationToken);
         _ = provider.GetRequiredService<IntentModelStore>().BuiltIn;
 
+        if (args.Contains("--search-only"))
+        {
+            var search = provider.GetRequiredService<ICatalogSearch>();
+            foreach (var request in new[] { new SearchRequest("") { Tags = ["for-her"], Limit = 120 }, new SearchRequest("") { Tags = ["for-her"], MaxPrice = 40, Limit = 120 }, new SearchRequest("") { Colors = ["green"], Limit = 60 }, new SearchRequest("wool sweaters") { Limit = 60 } })
+            {
+                var r = new LatencyRecorder();
+                for (var i = 0; i < 300; i++) { var t = System.Diagnostics.Stopwatch.GetTimestamp(); search.Search(shopId, request); r.Add(LatencyRecorder.Elapsed(t)); }
+                Console.WriteLine(r.Summary($"search '{request.Text}' tags={string.Join(",", request.Tags)} colors={string.Join(",", request.Colors)} max={request.MaxPrice}"));
+            }
+        }
         var engine = provider.GetRequiredService<OfflineTurnEngine>();
         var engineLatency = new LatencyRecorder();
+        var perMessage = Script.ToDictionary(m => m, _ => new LatencyRecorder());
         var state = "{}";
         var conversation = Guid.NewGuid();
+        var cpuBefore = TimeSpan.Zero;
         for (var i = 0; i < turns + 200; i++)
         {
             if (i % Script.Length == 0) { state = "{}"; conversation = Guid.NewGuid(); }
+            if (i == 200) cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var outcome = await engine.RespondAsync(new TurnContext(shopId, conversation, Channel.Widget, Script[i % Script.Length], state, null, []), cancellationToken);
-            if (i >= 200) engineLatency.Add(LatencyRecorder.Elapsed(started)); // the first rounds warm the JIT
+            if (i >= 200) // the first rounds warm the JIT
+            {
+                var ms = LatencyRecorder.Elapsed(started);
+                engineLatency.Add(ms);
+                perMessage[Script[i % Script.Length]].Add(ms);
+            }
             state = outcome.StateJson;
         }
+        var cpuPerTurn = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / turns;
         Console.WriteLine(engineLatency.Summary("engine turn (in-process)"));
+        // Wall-clock tails suffer on a shared, overloaded machine; process CPU per turn does not (it includes GC threads).
+        Console.WriteLine($"engine turn mean process CPU: {cpuPerTurn:F3} ms (machine load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a")} on {Environment.ProcessorCount} cores)");
+        if (args.Contains("--per-message"))
+            foreach (var (message, recorder) in perMessage.OrderByDescending(x => x.Value.Percentile(50)))
+                Console.WriteLine("  " + recorder.Summary($"\"{message}\""));
 
         var service = provider.GetRequiredService<IConversationService>();
         var persisted = new LatencyRecorder();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Shops;
@@ -38,7 +36,7 @@ public static class ConversationsApi
         string shop, PostMessageRequest request, HttpContext http, AppDbContext db, IConversationService conversations,
         IOptions<HeadlessApiOptions> keys, IOptions<ConversationOptions> limits, ILogger<PostMessageRequest> logger, CancellationToken ct)
     {
-        if (!Authorized(shop, http, keys.Value)) return TypedResults.Unauthorized();
+        if (!HeadlessAuth.Authorized(shop, http, keys.Value)) return TypedResults.Unauthorized();
         var shopRow = await FindShop(db, shop, ct);
         if (shopRow is null) return TypedResults.NotFound();
         var text = request.Text?.Trim() ?? "";
@@ -65,7 +63,7 @@ public static class ConversationsApi
         string shop, Guid conversationId, HttpContext http, AppDbContext db, IConversationReader reader, IOptions<HeadlessApiOptions> keys,
         long afterSeq = 0, int limit = 50, CancellationToken ct = default)
     {
-        if (!Authorized(shop, http, keys.Value)) return TypedResults.Unauthorized();
+        if (!HeadlessAuth.Authorized(shop, http, keys.Value)) return TypedResults.Unauthorized();
         var shopRow = await FindShop(db, shop, ct);
         if (shopRow is null) return TypedResults.NotFound();
         var messages = await reader.HistoryAsync(shopRow.Id, conversationId, afterSeq, limit, ct);
@@ -81,16 +79,5 @@ public static class ConversationsApi
         return TypedResults.BadRequest(new ProblemDetails { Title = "Invalid message", Detail = detail, Extensions = { ["code"] = code } });
     }
 
-    /// <summary>Bearer key configured for this shop domain, compared in constant time.</summary>
-    private static bool Authorized(string shop, HttpContext http, HeadlessApiOptions options)
-    {
-        if (!options.Keys.TryGetValue(shop.ToLowerInvariant(), out var expected) || string.IsNullOrEmpty(expected)) return false;
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
-        var given = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(given), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
-    }
-
-    private static Task<Shop?> FindShop(AppDbContext db, string domain, CancellationToken ct) =>
-        db.Shops.AsNoTracking().FirstOrDefaultAsync(s => s.Domain == domain.ToLowerInvariant() && s.InstallState == ShopInstallState.Installed, ct);
+    private static Task<Shop?> FindShop(AppDbContext db, string domain, CancellationToken ct) => HeadlessAuth.FindShopAsync(db, domain, ct);
 }

@@ -14,5 +14,5 @@ public static class ConversationsRegistration
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app) => app.MapConversationsApi();
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app) => app.MapConversationsApi().MapCustomIntentsApi();
 }

@@ -417,6 +417,29 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShopIntents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Examples = table.Column<string>(type: "text", nullable: false),
+                    Reply = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopIntents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShopIntents_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Messages",
                 columns: table => new
                 {
@@ -615,6 +638,12 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShopIntents_ShopId_Name",
+                table: "ShopIntents",
+                columns: new[] { "ShopId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_Domain",
                 table: "Shops",
                 column: "Domain",
@@ -682,7 +711,7 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                 name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
-                name: "Shops");
+                name: "ShopIntents");
 
             migrationBuilder.DropTable(
                 name: "Variants");
@@ -695,6 +724,9 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Collections");
+
+            migrationBuilder.DropTable(
+                name: "Shops");
 
             migrationBuilder.DropTable(
                 name: "Products");
