@@ -18,6 +18,7 @@ public sealed class LlmDemoApp : IAsyncLifetime
 {
     public const int TimeoutSeconds = 3;
     public const int MaxToolRounds = 3;
+    public const string ApiKey = "headless-test-key-0123456789abcdef";
 
     public OpenAiFake OpenAi { get; } = new();
     public AppFactory Factory { get; private set; } = null!;
@@ -34,7 +35,8 @@ public sealed class LlmDemoApp : IAsyncLifetime
             .WithSetting("Ai:ApiKey", "sk-test-not-a-real-key")
             .WithSetting("Ai:Endpoint", OpenAi.Endpoint)
             .WithSetting("Ai:TimeoutSeconds", TimeoutSeconds.ToString())
-            .WithSetting("Ai:MaxToolRounds", MaxToolRounds.ToString());
+            .WithSetting("Ai:MaxToolRounds", MaxToolRounds.ToString())
+            .WithSetting($"HeadlessApi:Keys:{Shop.DemoDomain}", ApiKey);
         await using var scope = Services.CreateAsyncScope();
         ShopId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Shops
             .Where(s => s.Domain == Shop.DemoDomain).Select(s => s.Id).SingleAsync();
