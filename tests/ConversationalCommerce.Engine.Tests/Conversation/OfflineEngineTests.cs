@@ -178,6 +178,17 @@ public sealed class OfflineEngineTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task An_unclear_message_gets_a_short_did_you_mean_question_with_choices()
+    {
+        var turn = (await app.ChatAsync("is there a way"))[0];
+
+        Assert.Equal(CommerceIntents.OutOfScope, turn.Reply.Intent);
+        Assert.Contains("did you mean", turn.Reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(turn.Reply.QuickReplies);
+        Assert.True(turn.Reply.Text.Length < 120, turn.Reply.Text);
+    }
+
+    [Fact]
     public async Task Sale_question_lists_only_marked_down_products()
     {
         var turn = (await app.ChatAsync("what's on sale right now?"))[0];
