@@ -1,18 +1,25 @@
 using ConversationalCommerce.App.DemoStore;
 using ConversationalCommerce.App.Features.Catalog;
-using ConversationalCommerce.Engine.Intents;
-using ConversationalCommerce.App.Features.Search;
-using ConversationalCommerce.App.Inbox;
-using ConversationalCommerce.Shopify.ProductCsv;
-using ConversationalCommerce.App.Features.Widget;
 using ConversationalCommerce.App.Features.Conversations;
+using ConversationalCommerce.App.Features.Delivery;
+using ConversationalCommerce.App.Features.Email;
+using ConversationalCommerce.App.Features.Search;
+using ConversationalCommerce.App.Features.WhatsApp;
+using ConversationalCommerce.App.Features.Widget;
+using ConversationalCommerce.App.Inbox;
+using ConversationalCommerce.Channels.Email;
+using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Llm;
 using ConversationalCommerce.Shopify;
+using ConversationalCommerce.Shopify.ProductCsv;
 using ConversationalCommerce.Shopify.Webhooks;
-using ConversationalCommerce.Shopify;
 
 namespace ConversationalCommerce.App.Hosting;
 
-/// <summary>Each feature registers its services and maps its endpoints here; one line per feature.</summary>
+/// <summary>
+/// Each feature registers its services and maps its endpoints here; one line per feature. The file merges with git's
+/// union driver, so keep one statement per line and check for doubled lines after a merge.
+/// </summary>
 public static class AppFeatures
 {
     public static IHostApplicationBuilder AddAppFeatures(this IHostApplicationBuilder builder)
@@ -25,15 +32,14 @@ public static class AppFeatures
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
         builder.Services.AddProductCsvImport();
-        builder.AddWidget();
         builder.AddConversations();
+        builder.AddLlmMode();
+        builder.AddWidget();
         builder.AddShopifyApp();
         builder.AddShopifyWebhooks();
-        ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
-        ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
-        ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
-        builder.AddShopifyWebhooks();
-        builder.AddShopifyApp();
+        DeliveryFeature.AddReplyDelivery(builder);
+        EmailRegistration.AddEmailChannel(builder);
+        WhatsAppFeature.AddWhatsAppChannel(builder);
         return builder;
     }
 
@@ -42,13 +48,12 @@ public static class AppFeatures
         app.MapCatalogApi();
         app.MapDemoStore();
         app.MapDemoStorefrontApi();
+        app.MapConversations();
         app.MapWidget();
         app.MapShopifyApp();
         app.MapShopifyWebhooks();
-        ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
-        ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
-        app.MapShopifyWebhooks();
-        app.MapShopifyApp();
+        EmailApi.MapEmailApi(app);
+        WhatsAppApi.MapWhatsAppApi(app);
         return app;
     }
 }

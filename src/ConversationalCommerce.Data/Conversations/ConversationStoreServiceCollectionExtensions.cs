@@ -1,6 +1,8 @@
 using ConversationalCommerce.Data.Context;
 using ConversationalCommerce.Engine.Context;
 using ConversationalCommerce.Engine.Conversation;
+using ConversationalCommerce.Data.CustomIntents;
+using ConversationalCommerce.Engine.CustomIntents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +10,7 @@ namespace ConversationalCommerce.Data.Conversations;
 
 public static class ConversationStoreServiceCollectionExtensions
 {
-    /// <summary>The database behind the conversation engine: threads and messages, shop profile, purchase statistics, customer profiles.</summary>
+    /// <summary>The database behind the conversation engine: threads and messages, shop profile, purchase statistics, customer profiles, custom intents.</summary>
     public static IServiceCollection AddDatabaseConversationStore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -17,6 +19,7 @@ public static class ConversationStoreServiceCollectionExtensions
         services.AddSingleton<IShopProfileSource, EfShopProfileSource>();
         services.AddSingleton<IPurchaseStatsSource, EfPurchaseStatsSource>();
         services.AddSingleton<ICustomerProfileSource, EfCustomerProfileSource>();
+        services.AddSingleton<ICustomIntentStore, EfCustomIntentStore>();
         return services;
     }
 }

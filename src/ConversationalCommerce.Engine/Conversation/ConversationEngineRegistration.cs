@@ -1,4 +1,5 @@
 using ConversationalCommerce.Engine.Conversation.Turns;
+using ConversationalCommerce.Engine.CustomIntents;
 using ConversationalCommerce.Engine.Recommendations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class ConversationEngineRegistration
         services.AddSingleton<GiftFinder>();
         services.AddSingleton<ProductComparer>();
         services.AddSingleton<SinglePick>();
+        services.AddSingleton<BoughtTogether>();
 
         services.AddSingleton<ITurnResponder, BrowseResponder>();
         services.AddSingleton<ITurnResponder, GiftResponder>();
@@ -42,6 +44,9 @@ public static class ConversationEngineRegistration
         services.AddSingleton<ITurnResponder, OrderStatusResponder>();
         services.AddSingleton<ITurnResponder, PolicyResponder>();
         services.AddSingleton<ITurnResponder, AddToCartResponder>();
+
+        services.AddSingleton<CustomIntentService>();
+        services.AddHostedService<CustomIntentWarmUp>();
 
         services.AddSingleton<OfflineTurnEngine>();
         services.TryAddSingleton<ITurnEngine>(sp => sp.GetRequiredService<OfflineTurnEngine>());

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace ConversationalCommerce.Shopify.Tests.Support;
 
 /// <summary>Session tokens shaped like App Bridge's: iss = https://{shop}/admin, dest = https://{shop}, aud = client id.</summary>
-public static partial class SessionTokens
+public static class SessionTokens
 {
     public static string Create(string shop, DateTimeOffset now, string? audience = null, string? secret = null,
         TimeSpan? expiresIn = null, TimeSpan? notBeforeOffset = null, string? issuer = null, string? dest = null)

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ConversationalCommerce.Shopify.Tests.Support;
 
 /// <summary>Response bodies shaped exactly like Shopify's.</summary>
-public static partial class ShopifyPayloads
+public static class ShopifyPayloads
 {
     public static string Cost(int requested = 10, int actual = 10, double available = 1990, double maximum = 2000, double restoreRate = 100) =>
         "{\"cost\":{\"requestedQueryCost\":" + requested + ",\"actualQueryCost\":" + actual + ",\"throttleStatus\":" + Throttle(available, maximum, restoreRate) + "}}";

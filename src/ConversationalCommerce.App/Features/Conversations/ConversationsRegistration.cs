@@ -10,6 +10,9 @@ public static class ConversationsRegistration
     {
         builder.Services.AddDatabaseConversationStore();
         builder.Services.AddConversationEngine(builder.Configuration);
+        builder.Services.Configure<HeadlessApiOptions>(builder.Configuration.GetSection(HeadlessApiOptions.Section));
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app) => app.MapConversationsApi().MapCustomIntentsApi();
 }

@@ -25,6 +25,17 @@ public sealed class BrowseResponder(SearchRecommender recommender) : ITurnRespon
     {
         var p = turn.Phrasing;
         var what = SlotDescription.Describe(turn.Slots, turn.Currency);
+        if (result.Products.Count == 0 && !more && turn.Slots.Categories.Count == 0 && turn.State.Shown.Count == 0 && turn.Slots.Keywords.Split(' ').Length == 1
+            && turn.Prediction.Confidence < 0.6)
+        {
+            // One unknown word and little confidence: more likely a misunderstanding than a product we lack.
+            return new TurnAnswer(new Reply
+            {
+                Text = p.Pick("I'm not sure what you're looking for. Could you tell me the kind of product, or who it's for?",
+                    "Could you say a bit more? For example \"a scarf under $50\" or \"a gift for my dad\"."),
+                QuickReplies = ["Gift ideas", "Show me bestsellers"],
+            }, state);
+        }
         if (result.Products.Count == 0)
         {
             var text = more && offset > 0

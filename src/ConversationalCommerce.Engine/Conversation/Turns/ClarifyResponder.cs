@@ -41,8 +41,18 @@ public sealed class ClarifyResponder : ITurnResponder
             var options = guesses.Count == 1 ? guesses[0].Question : $"{guesses[0].Question} or {guesses[1].Question}";
             reply = new Reply
             {
-                Text = p.Pick($"Sorry, I'm not sure I follow. Did you want to {options}?", $"Just to check: did you mean you'd like to {options}?"),
+                Text = p.Pick($"Sorry, I'm not sure I follow. Did you mean you'd like to {options}?", $"Just to check: did you mean you'd like to {options}?"),
                 QuickReplies = guesses.Select(g => g.Quick).ToList(),
+            };
+        }
+        else if (turn.Prediction.LowConfidence)
+        {
+            reply = new Reply
+            {
+                Text = p.Pick(
+                    "Sorry, I didn't quite catch that. I can find products, suggest gifts, or answer questions about orders, shipping and returns. What would you like?",
+                    "I'm not sure I understood. Could you tell me what you're looking for, or who it's for?"),
+                QuickReplies = ["Gift ideas", "Show me bestsellers", "Shipping info"],
             };
         }
         else

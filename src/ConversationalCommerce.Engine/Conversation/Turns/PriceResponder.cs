@@ -14,10 +14,15 @@ public sealed class PriceResponder(ICatalogSearch catalog, SearchRecommender sea
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.PriceDiscount];
 
+    private static readonly string[] SaleWords = ["sale", "discount", "deal", "offer", "promo", "markdown", "reduced", "clearance"];
+
     public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var target = turn.Referenced.Count > 0 || turn.Prediction.Entities.Keywords.Length > 0 || turn.Prediction.Entities.Categories.Count > 0
-            ? ProductTarget.Find(turn, catalog) : null;
+        // "what's on sale?" lists markdowns; "is it on sale?" / "how much is the blue mug?" is about one product.
+        var e = turn.Prediction.Entities;
+        var asksForSales = SaleWords.Any(w => turn.Text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        var aboutProduct = turn.Referenced.Count > 0 || (!asksForSales && (e.Keywords.Length > 0 || e.Categories.Count > 0 || turn.State.FocusProductId is not null));
+        var target = aboutProduct ? ProductTarget.Find(turn, catalog) : null;
         if (target is not null)
         {
             var product = target.Product;
@@ -35,7 +40,7 @@ public sealed class PriceResponder(ICatalogSearch catalog, SearchRecommender sea
             }, ProductTarget.Focus(turn.State, target)));
         }
 
-        var slots = turn.Slots with { Keywords = "" };
+        var slots = turn.Slots with { Keywords = "", Categories = e.Categories };
         var sale = search.Recommend(slots, turn.Ranking, 0, BrowseResponder.PageSize, tags: ["sale"]);
         var onSale = sale.Products.Where(p => p.Variant.IsOnSale).ToList();
         if (onSale.Count == 0)

@@ -491,6 +491,29 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShopIntents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Examples = table.Column<string>(type: "TEXT", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopIntents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShopIntents_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContinuityCodes",
                 columns: table => new
                 {
@@ -809,6 +832,12 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShopIntents_ShopId_Name",
+                table: "ShopIntents",
+                columns: new[] { "ShopId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_Domain",
                 table: "Shops",
                 column: "Domain",
@@ -909,13 +938,13 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
+                name: "ShopIntents");
+
+            migrationBuilder.DropTable(
                 name: "SyncRuns");
 
             migrationBuilder.DropTable(
                 name: "Variants");
-
-            migrationBuilder.DropTable(
-                name: "Shops");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
@@ -925,6 +954,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Collections");
+
+            migrationBuilder.DropTable(
+                name: "Shops");
 
             migrationBuilder.DropTable(
                 name: "Products");

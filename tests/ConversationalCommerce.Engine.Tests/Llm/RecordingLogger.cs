@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace ConversationalCommerce.Engine.Tests.Llm;
+
+/// <summary>Keeps every log entry (level, rendered message, attached exception) for assertions on what gets logged.</summary>
+public sealed class RecordingLogger<T> : ILogger<T>
+{
+    public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Entries.Enqueue((logLevel, formatter(state, exception), exception));
+}
