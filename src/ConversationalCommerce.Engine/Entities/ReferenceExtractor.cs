@@ -47,7 +47,8 @@ public static class ReferenceExtractor
             var count = m.Groups["n"].Success ? NumberWords.Parse(m.Groups["n"].Value)
                 : m.Value.StartsWith("both", StringComparison.Ordinal) ? 2
                 : m.Value.Contains("three") ? 3 : m.Value.Contains("four") ? 4 : m.Value.Contains("five") ? 5 : null;
-            found.Add(new ProductReference(ReferenceKind.Set, Count: count));
+            var fromEnd = m.Value.StartsWith("the last", StringComparison.Ordinal) || m.Value.StartsWith("the final", StringComparison.Ordinal);
+            found.Add(new ProductReference(ReferenceKind.Set, Count: count, FromEnd: fromEnd));
             text.Claim(m);
         }
         foreach (var m in text.Free(Ordinal).ToList())

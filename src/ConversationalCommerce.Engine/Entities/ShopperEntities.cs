@@ -57,4 +57,5 @@ public enum ReferenceKind
     Focus,
 }
 
-public sealed record ProductReference(ReferenceKind Kind, int? Ordinal = null, int? Count = null, string? Attribute = null);
+/// <param name="FromEnd">For a set: counted from the end of the list ("the last two").</param>
+public sealed record ProductReference(ReferenceKind Kind, int? Ordinal = null, int? Count = null, string? Attribute = null, bool FromEnd = false);

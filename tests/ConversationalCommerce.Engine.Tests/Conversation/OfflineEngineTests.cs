@@ -54,6 +54,16 @@ public sealed class OfflineEngineTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task The_last_two_compares_the_last_two_products_shown()
+    {
+        var turns = await app.ChatAsync("show me candles", "compare the last two");
+        var shown = turns[0].Reply.Products.TakeLast(2).Select(p => p.ProductId).ToList();
+
+        Assert.Equal(4, turns[0].Reply.Products.Count);
+        Assert.Equal(shown, turns[1].Reply.Products.Select(p => p.ProductId));
+    }
+
+    [Fact]
     public async Task It_refers_to_the_product_in_focus()
     {
         var turns = await app.ChatAsync("show me mugs", "tell me about the first one", "how do I wash it");

@@ -30,7 +30,8 @@ public static class ReferenceResolver
                     if (index >= 0 && index < shown.Count) Add(found, shown[index]);
                     break;
                 case ReferenceKind.Set:
-                    foreach (var p in shown.Take(reference.Count ?? shown.Count)) Add(found, p);
+                    var take = reference.Count ?? shown.Count;
+                    foreach (var p in reference.FromEnd ? shown.TakeLast(take) : shown.Take(take)) Add(found, p);
                     break;
                 case ReferenceKind.Attribute when reference.Attribute is { } word:
                     var byAttribute = shown.Where(p => Mentions(p, word)).ToList();

@@ -23,7 +23,7 @@ public sealed class GiftResponder(GiftFinder finder) : ITurnResponder
             var question = p.Pick(
                 "Happy to help you find a gift! Who is it for, and is there an occasion or a budget I should keep to?",
                 "Lovely, let's find something. Who's the lucky person, and roughly what would you like to spend?",
-                "I'd love to help. Tell me who it's for (and the occasion or budget, if you have one) and I'll pick a few ideas.");
+                "I'd love to help. Who is it for, and is there an occasion or budget? I'll pick a few ideas from there.");
             var reply = new Reply
             {
                 Text = question,
