@@ -87,6 +87,9 @@ public sealed class BulkSyncTests
             var p = await db.Products.Include(x => x.Variants).Include(x => x.Images).Include(x => x.Collections).ThenInclude(c => c.Collection)
                 .SingleAsync(x => x.ShopifyId == BulkJsonlFiles.FirstProductId + 13);
             Assert.Equal("Blue Backpack 13", p.Title);
+            // Rows written by the direct inserts are found by key exactly like rows EF wrote (same key format).
+            Assert.Equal(p.ShopifyId, (await db.Products.AsNoTracking().SingleAsync(x => x.Id == p.Id)).ShopifyId);
+            Assert.Equal(2, await db.Variants.CountAsync(v => v.ProductId == p.Id));
             Assert.Equal("Color", p.Option1Name);
             Assert.Equal("Size", p.Option2Name);
             Assert.Equal("gift, blue", p.Tags);

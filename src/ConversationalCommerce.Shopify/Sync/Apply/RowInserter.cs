@@ -33,12 +33,20 @@ internal static class RowInserter
         await using var command = connection.CreateCommand();
         command.CommandText = text;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // Parameters are typed once by their mappings; per row only the (converted) values change.
+        var parameters = new DbParameter[properties.Length];
+        var converters = mappings.Select(m => m.Converter).ToArray();
+        for (var i = 0; i < properties.Length; i++)
+            command.Parameters.Add(parameters[i] = mappings[i].CreateParameter(command, names[i], null, properties[i].IsNullable));
         foreach (var row in rows)
         {
-            command.Parameters.Clear();
             for (var i = 0; i < properties.Length; i++)
-                // The mapping converts the value (ticks, UTC, enums, decimals as SQLite wants them) and types the parameter.
-                command.Parameters.Add(mappings[i].CreateParameter(command, names[i], getters[i].GetClrValue(row), properties[i].IsNullable));
+            {
+                var value = getters[i].GetClrValue(row);
+                // The converters turn values into what the provider stores (ticks, UTC, enum numbers, doubles on SQLite).
+                if (value is not null && converters[i] is { } converter) value = converter.ConvertToProvider(value);
+                parameters[i].Value = value ?? DBNull.Value;
+            }
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
