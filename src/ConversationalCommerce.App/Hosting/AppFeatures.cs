@@ -31,6 +31,7 @@ public static class AppFeatures
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
+        ConversationalCommerce.App.Features.Admin.AdminApi.AddMerchantAdmin(builder);
         return builder;
     }
 
@@ -44,6 +45,7 @@ public static class AppFeatures
         app.MapShopifyWebhooks();
         ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
+        ConversationalCommerce.App.Features.Admin.AdminApi.MapMerchantAdmin(app);
         return app;
     }
 }
