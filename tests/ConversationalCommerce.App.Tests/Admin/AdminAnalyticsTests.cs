@@ -26,7 +26,9 @@ public sealed class AdminAnalyticsTests
         await using var pg = await PostgresServer.CreateDatabaseAsync();
         using var app = new AdminTestApp(seedDemo: false);
         app.UsePostgres(pg.ConnectionString).WithSetting("Hangfire:Storage", "InMemory");
-        await RunAsync(app, await app.InstallAsync("pg-shop.myshopify.com"), "pg-shop.myshopify.com");
+        var shopId = await app.InstallAsync("pg-shop.myshopify.com");
+        await AddProductsAsync(app, shopId);
+        await RunAsync(app, shopId, "pg-shop.myshopify.com");
     }
 
     [Fact]
@@ -37,6 +39,32 @@ public sealed class AdminAnalyticsTests
         Assert.Equal(HttpStatusCode.BadRequest, (await app.AdminClient(Shop2).GetAsync("/api/admin/analytics?days=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await app.AdminClient(Shop2).GetAsync("/api/admin/analytics?days=366")).StatusCode);
     }
+
+    /// <summary>A small catalog for the PostgreSQL shop (the demo store is not seeded there), added before any search.</summary>
+    private static Task AddProductsAsync(AdminTestApp app, Guid shopId) => app.WithDbAsync(shopId, async db =>
+    {
+        var items = new (string Title, string Type, string Tags, decimal Price)[]
+        {
+            ("Studio Wireless Headphones", "Headphones", "audio, headphones, wireless", 89m),
+            ("Compact Earbud Headphones", "Headphones", "audio, headphones", 39m),
+            ("Lavender Scented Candle", "Candles", "gift, candle, home, mom", 24m),
+            ("Silk Scarf in Rose", "Scarves", "gift, scarf, women, mom", 45m),
+            ("Ceramic Tea Mug", "Mugs", "gift, kitchen, mug", 18m),
+        };
+        var n = 0;
+        foreach (var (title, type, tags, price) in items)
+        {
+            n++;
+            db.Products.Add(new ConversationalCommerce.Domain.Catalog.Product
+            {
+                ShopId = shopId, ShopifyId = 9000 + n, Handle = title.ToLowerInvariant().Replace(' ', '-'), Title = title,
+                ProductType = type, Tags = tags, Vendor = "Tea House", BodyHtml = $"<p>{title}.</p>",
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                Variants = [new() { ShopId = shopId, ShopifyId = 19000 + n, Price = price, InventoryQuantity = 5 }],
+            });
+        }
+        return await db.SaveChangesAsync();
+    });
 
     private static async Task RunAsync(AdminTestApp app, Guid shopId, string domain)
     {
