@@ -120,7 +120,10 @@ function renderShell() {
 
 async function show(tab, focusTab = false) {
   state.tab = tab;
+  // The tab is kept in the fragment, so a reload (or a link) opens the same section.
+  if (location.hash !== `#${tab}`) history.replaceState(null, "", `#${tab}`);
   const panel = renderShell();
+  if (!state.overview && tab !== "overview") loadShopName();
   if (focusTab) document.getElementById(`tab-${tab}`).focus();
   panel.append(h("p", { class: "muted" }, "Loading…"));
   try {
@@ -128,6 +131,15 @@ async function show(tab, focusTab = false) {
     if (state.tab === tab) panel.replaceChildren(view);
   } catch (error) {
     if (state.tab === tab) panel.replaceChildren(errorBox(error));
+  }
+}
+
+async function loadShopName() {
+  try {
+    state.overview = await api("/api/admin/overview");
+    document.getElementById("shop-name").textContent = `${state.overview.shopName} · ${state.overview.shopDomain}`;
+  } catch {
+    // The section's own request reports the problem.
   }
 }
 
@@ -453,4 +465,5 @@ async function settingsView() {
 
 const VIEWS = { overview: overviewView, conversations: conversationsView, analytics: analyticsView, settings: settingsView };
 
-show("overview");
+const initial = location.hash.slice(1);
+show(TABS.some((t) => t.id === initial) ? initial : "overview");
