@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using ConversationalCommerce.App.Features.Admin;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Shops;
+using ConversationalCommerce.Engine.Conversation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationalCommerce.App.Tests.Admin;
 
@@ -59,6 +61,51 @@ public sealed class MerchantReplyTests
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, overlong.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(shopId, db => db.Messages.CountAsync(m => m.ConversationId == id)));
+    }
+
+    [Fact]
+    public async Task Merchant_reply_to_a_whatsapp_customer_goes_through_the_outbox_and_its_send_shows_in_the_thread()
+    {
+        using var app = new AdminTestApp();
+        var shopId = await app.InstallAsync(Shop.DemoDomain);
+        var customerId = await app.WithDbAsync(shopId, async db =>
+        {
+            var customer = new ConversationalCommerce.Domain.Customers.Customer
+            {
+                ShopId = shopId, FirstName = "Ana", LastName = "Lima", Phone = "+5511987654321",
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Customers.Add(customer);
+            db.ChannelIdentities.Add(new ConversationalCommerce.Domain.Customers.ChannelIdentity
+            {
+                ShopId = shopId, CustomerId = customer.Id, Kind = ConversationalCommerce.Domain.Customers.ChannelIdentityKind.Phone,
+                Value = "+5511987654321", Evidence = "test", VerifiedAt = DateTimeOffset.UtcNow, OptedInAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return customer.Id;
+        });
+        var id = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IConversationService>().HandleAsync(
+                new ShopperMessage(shopId, id, Channel.WhatsApp, "hello", "wamid.test-1", customerId), CancellationToken.None);
+        var client = app.AdminClient(Shop.DemoDomain);
+
+        var response = await client.PostAsJsonAsync($"/api/admin/conversations/{id}/messages", new { text = "Hi Ana, Sam here." });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var sent = (await response.Content.ReadFromJsonAsync<ThreadMessage>())!;
+        var outbox = await app.WithDbAsync(shopId, db => db.Outbox.AsNoTracking().SingleAsync(o => o.MessageId == sent.Id));
+        Assert.Equal(Channel.WhatsApp, outbox.Channel);
+        Assert.Equal("+5511987654321", outbox.Recipient);
+        Assert.Contains("Hi Ana, Sam here.", outbox.PayloadJson);
+
+        var thread = (await client.GetFromJsonAsync<ConversationThread>($"/api/admin/conversations/{id}"))!;
+        Assert.Equal("Ana Lima", thread.Customer!.Name);
+        var merchant = thread.Messages.Single(m => m.Id == sent.Id);
+        Assert.Equal("merchant", merchant.Role);
+        var delivery = Assert.Single(merchant.Deliveries);
+        Assert.Equal("whatsapp", delivery.Channel);
+        Assert.NotEqual("None", merchant.DeliveryStatus);
     }
 
     private sealed record WidgetSession(Guid VisitorId, string VisitorToken, Guid ConversationId);
