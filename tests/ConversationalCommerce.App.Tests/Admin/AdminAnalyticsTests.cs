@@ -29,6 +29,13 @@ public sealed class AdminAnalyticsTests
         var shopId = await app.InstallAsync("pg-shop.myshopify.com");
         await AddProductsAsync(app, shopId);
         await RunAsync(app, shopId, "pg-shop.myshopify.com");
+
+        // The conversation list's filters (lower-cased text match, channel, status) translate on PostgreSQL too.
+        var page = (await app.AdminClient("pg-shop.myshopify.com")
+            .GetFromJsonAsync<ConversationPage>("/api/admin/conversations?q=HEADPHONES&channel=Api&status=Open"))!;
+        var row = Assert.Single(page.Items);
+        Assert.Equal(["api"], row.Channels);
+        Assert.Equal(2, row.MessageCount);
     }
 
     [Fact]
