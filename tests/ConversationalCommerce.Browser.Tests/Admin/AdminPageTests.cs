@@ -29,7 +29,12 @@ public sealed class AdminPageTests(Chromium chromium) : IClassFixture<Chromium>
         await Assertions.Expect(page.GetByTestId("open")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("#shop-name")).ToContainTextAsync(Shop.DemoDomain);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Conversations" }).ClickAsync();
+        // Tabs work from the keyboard: arrow to the next one, which is selected and keeps the focus.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Overview" }).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        var conversationsTab = page.GetByRole(AriaRole.Tab, new() { Name = "Conversations" });
+        await Assertions.Expect(conversationsTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(conversationsTab).ToBeFocusedAsync();
         await page.Locator($"[data-conversation='{conversationId}']").ClickAsync();
         var thread = page.GetByRole(AriaRole.List, new() { Name = "Messages" });
         await Assertions.Expect(thread.Locator("li")).ToHaveCountAsync(2);
