@@ -1,4 +1,5 @@
 using ConversationalCommerce.App.DemoStore;
+using ConversationalCommerce.App.Features.Admin;
 using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.App.Features.Conversations;
 using ConversationalCommerce.App.Features.Delivery;
@@ -40,6 +41,10 @@ public static class AppFeatures
         DeliveryFeature.AddReplyDelivery(builder);
         EmailRegistration.AddEmailChannel(builder);
         WhatsAppFeature.AddWhatsAppChannel(builder);
+        ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
+        ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
+        AdminApi.AddMerchantAdmin(builder);
         return builder;
     }
 
@@ -54,6 +59,9 @@ public static class AppFeatures
         app.MapShopifyWebhooks();
         EmailApi.MapEmailApi(app);
         WhatsAppApi.MapWhatsAppApi(app);
+        ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
+        ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
+        AdminApi.MapMerchantAdmin(app);
         return app;
     }
 }

@@ -16,7 +16,8 @@ public sealed class ShopifySessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    SessionTokenValidator validator)
+    SessionTokenValidator validator,
+    Microsoft.Extensions.Hosting.IHostEnvironment environment)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ShopifySessionToken";
@@ -27,7 +28,7 @@ public sealed class ShopifySessionAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateLocalDemo();
         var token = header["Bearer ".Length..].Trim();
         var session = await validator.ValidateAsync(token, Context.RequestAborted);
         if (session is null) return AuthenticateResult.Fail("Invalid Shopify session token.");
@@ -40,6 +41,14 @@ public sealed class ShopifySessionAuthenticationHandler(
         // Kept for the first request after install: the token exchange needs the raw session token.
         Context.Items[SessionTokenItem] = session.RawToken;
         return AuthenticateResult.Success(new AuthenticationTicket(principal, properties, SchemeName));
+    }
+
+    /// <summary>No session token: only <see cref="LocalDemoAdmin"/> may grant the demo shop's admin (local development).</summary>
+    private AuthenticateResult AuthenticateLocalDemo()
+    {
+        if (!LocalDemoAdmin.Allows(Context, environment)) return AuthenticateResult.NoResult();
+        var identity = new ClaimsIdentity([new(ShopClaim, Domain.Shops.Shop.DemoDomain), new(LocalDemoAdmin.Claim, "true")], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

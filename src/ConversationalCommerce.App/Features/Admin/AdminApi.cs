@@ -1,0 +1,31 @@
+using ConversationalCommerce.Shopify.Auth;
+
+namespace ConversationalCommerce.App.Features.Admin;
+
+/// <summary>
+/// The embedded merchant admin: its API under /api/admin (every endpoint behind the Shopify session, shop-scoped,
+/// so a merchant only ever reads and writes their own shop) and the page at /admin.
+/// </summary>
+public static class AdminApi
+{
+    public static IHostApplicationBuilder AddMerchantAdmin(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<MerchantReplies>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMerchantAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin").WithTags("Merchant admin").RequireShopifySession();
+        admin.MapGet("/overview", AdminOverview.GetAsync).WithName("GetAdminOverview").WithSummary("Shop, catalog, customers, orders, conversations and sync at a glance");
+        admin.MapGet("/conversations", AdminConversations.ListAsync).WithName("ListAdminConversations").WithSummary("Conversations, newest first, filtered by status, channel and text");
+        admin.MapGet("/conversations/{id:guid}", AdminConversations.GetAsync).WithName("GetAdminConversation").WithSummary("The whole thread across channels, with replies and delivery status");
+        admin.MapPost("/conversations/{id:guid}/messages", AdminConversations.ReplyAsync).WithName("PostMerchantReply").WithSummary("A merchant's reply, delivered on the customer's channel (human takeover)");
+        admin.MapPost("/conversations/{id:guid}/status", AdminConversations.SetStatusAsync).WithName("SetConversationStatus").WithSummary("Open, HandedOff or Closed");
+        admin.MapGet("/analytics", AdminAnalytics.GetAsync).WithName("GetAdminAnalytics").WithSummary("Conversation and recommendation figures over the last days");
+        admin.MapGet("/settings", AdminSettings.GetAsync).WithName("GetAdminSettings").WithSummary("Assistant and policy settings (no channel secrets)");
+        admin.MapPut("/settings", AdminSettings.PutAsync).WithName("PutAdminSettings").WithSummary("Updates assistant and policy settings");
+        app.MapAdminPage();
+        return app;
+    }
+}
