@@ -10,7 +10,7 @@ public static class DbContextOptionsConfigurator
         var migrations = DatabaseOptions.MigrationsAssemblyFor(provider);
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations)).AddInterceptors(SqliteConnectionSetup.Instance),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o =>
             {
                 o.MigrationsAssembly(migrations);

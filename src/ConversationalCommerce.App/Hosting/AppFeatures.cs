@@ -41,9 +41,6 @@ public static class AppFeatures
         DeliveryFeature.AddReplyDelivery(builder);
         EmailRegistration.AddEmailChannel(builder);
         WhatsAppFeature.AddWhatsAppChannel(builder);
-        ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
-        ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
-        ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
         AdminApi.AddMerchantAdmin(builder);
         return builder;
     }
@@ -59,8 +56,6 @@ public static class AppFeatures
         app.MapShopifyWebhooks();
         EmailApi.MapEmailApi(app);
         WhatsAppApi.MapWhatsAppApi(app);
-        ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
-        ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
         AdminApi.MapMerchantAdmin(app);
         return app;
     }

@@ -48,6 +48,14 @@ public static class HangfireRegistration
         var connection = options.ConnectionString ?? dbConnection;
 
         builder.Services.AddSingleton(options);
+        // Hangfire keeps "the" storage in a process-wide static; two apps in one process (tests, benchmarks) would
+        // swap job stores. Each app registers the storage its own configuration created, before AddHangfire's TryAdd.
+        Hangfire.JobStorage? appStorage = null;
+        builder.Services.AddSingleton<Hangfire.JobStorage>(sp =>
+        {
+            _ = sp.GetRequiredService<IGlobalConfiguration>(); // runs the configuration below
+            return appStorage ?? throw new InvalidOperationException("Hangfire storage was not configured.");
+        });
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -57,17 +65,17 @@ public static class HangfireRegistration
             switch (storage)
             {
                 case JobStorage.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), new PostgreSqlStorageOptions
+                    appStorage = config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), new PostgreSqlStorageOptions
                     {
                         QueuePollInterval = TimeSpan.FromMilliseconds(500),
                         PrepareSchemaIfNecessary = true,
-                    });
+                    }).Entry;
                     break;
                 case JobStorage.SqlServer:
-                    config.UseSqlServerStorage(connection);
+                    appStorage = config.UseSqlServerStorage(connection).Entry;
                     break;
                 default:
-                    config.UseInMemoryStorage();
+                    appStorage = config.UseInMemoryStorage().Entry;
                     break;
             }
         });
