@@ -5,6 +5,7 @@ using ConversationalCommerce.Domain.Catalog;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Customers;
 using ConversationalCommerce.Domain.Email;
+using ConversationalCommerce.Domain.Intents;
 using ConversationalCommerce.Domain.Messaging;
 using ConversationalCommerce.Domain.Orders;
 using ConversationalCommerce.Domain.Shops;
@@ -35,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ShopIntent> ShopIntents => Set<ShopIntent>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<EmailChannelSettings> EmailSettings => Set<EmailChannelSettings>();

@@ -23,5 +23,6 @@ public static class AppCommandLine
         yield return MigrateCommand.Create();
         yield return SeedDemoCommand.Create();
         yield return EvalCommand.Create();
+        yield return ChatCommand.Create();
     }
 }

@@ -3,6 +3,7 @@ using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
+using ConversationalCommerce.App.Features.Conversations;
 
 namespace ConversationalCommerce.App.Hosting;
 
@@ -20,6 +21,7 @@ public static class AppFeatures
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
+        builder.AddConversations();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class AppFeatures
         app.MapDemoStore();
         ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
+        app.MapConversations();
         return app;
     }
 }

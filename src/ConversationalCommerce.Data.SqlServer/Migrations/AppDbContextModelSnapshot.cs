@@ -620,6 +620,43 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.ToTable("EmailThreads");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Intents.ShopIntent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Examples")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ShopIntents");
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1123,6 +1160,15 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.HasOne("ConversationalCommerce.Domain.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Intents.ShopIntent", b =>
+                {
+                    b.HasOne("ConversationalCommerce.Domain.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,7 +22,7 @@ public static class ReferenceExtractor
     private static readonly Regex Ordinal = new(
         $@"\b(?:the\s+)?(?<o>{OrdinalWords})\b(?!\s+(?:minute|time|times|order|purchase|week|year|month|day|night|name|chance|of|thing))|(?:\b(?:number|no\.?|option|item|product|choice)\s*|#)(?<d>\d{{1,2}})\b", Options);
     private static readonly Regex Set = new(
-        @"\b(?:(?:these|those|the|both|all|all\s+of\s+the|the\s+last)\s+(?<n>two|three|four|five|2|3|4|5)(?:\s+(?:ones?|of\s+them|options|items))?|both(?:\s+of\s+them)?|all\s+of\s+(?:them|these|those)|(?:them|these|those)\s+all|all\s+(?:three|four|five))\b", Options);
+        @"\b(?:(?:these|those|the|both|all|all\s+of\s+the|the\s+last|the\s+first|the\s+top)\s+(?<n>two|three|four|five|2|3|4|5)(?:\s+(?:ones?|of\s+them|options|items))?|both(?:\s+of\s+them)?|all\s+of\s+(?:them|these|those)|(?:them|these|those)\s+all|all\s+(?:three|four|five))\b", Options);
     private static readonly Regex Attribute = new(
         @"\b(?:the|that|this)\s+(?<a>(?!(?:" + OrdinalWords + @"|other|same|next|only|right|last)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+ones?\b", Options);
     private static readonly Regex Focus = new(@"\b(?:this|that)\s+one\b|\b(?:it|this|that)\b(?!\s*(?:'s|is\s+all|'ll\s+be\s+all|all))", Options);

@@ -25,6 +25,7 @@ public class ReferenceExtractorTests
 
     [Theory]
     [InlineData("compare these two", 2)]
+    [InlineData("compare the first two", 2)]
     [InlineData("i'll take both", 2)]
     [InlineData("what's the difference between the three", 3)]
     [InlineData("add all of them", null)]

@@ -460,6 +460,29 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShopIntents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Examples = table.Column<string>(type: "TEXT", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopIntents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShopIntents_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmailThreads",
                 columns: table => new
                 {
@@ -727,6 +750,12 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShopIntents_ShopId_Name",
+                table: "ShopIntents",
+                columns: new[] { "ShopId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Shops_Domain",
                 table: "Shops",
                 column: "Domain",
@@ -808,10 +837,10 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 name: "ShopifyTombstones");
 
             migrationBuilder.DropTable(
-                name: "Variants");
+                name: "ShopIntents");
 
             migrationBuilder.DropTable(
-                name: "Shops");
+                name: "Variants");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
@@ -821,6 +850,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Collections");
+
+            migrationBuilder.DropTable(
+                name: "Shops");
 
             migrationBuilder.DropTable(
                 name: "Products");

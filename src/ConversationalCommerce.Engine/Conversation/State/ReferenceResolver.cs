@@ -1,0 +1,83 @@
+using ConversationalCommerce.Domain.Catalog;
+using ConversationalCommerce.Engine.Entities;
+using ConversationalCommerce.Engine.Search;
+
+namespace ConversationalCommerce.Engine.Conversation.State;
+
+/// <summary>A product the shopper pointed at, with the variant that was shown for it.</summary>
+public sealed record ReferencedProduct(Product Product, long? VariantId);
+
+/// <summary>
+/// Turns "the second one", "these two", "the blue one", "that mug" and "it" into products, against the list the
+/// shopper last saw (and the product in focus). Products no longer in the catalog are dropped.
+/// </summary>
+public static class ReferenceResolver
+{
+    public static IReadOnlyList<ReferencedProduct> Resolve(Guid shopId, ConversationState state, IReadOnlyList<ProductReference> references, ICatalogSearch catalog)
+    {
+        var shown = state.Shown
+            .Select(s => (Shown: s, Product: catalog.Get(shopId, s.ProductId)))
+            .Where(x => x.Product is not null)
+            .Select(x => new ReferencedProduct(x.Product!, x.Shown.VariantId))
+            .ToList();
+        var found = new List<ReferencedProduct>();
+        foreach (var reference in references)
+        {
+            switch (reference.Kind)
+            {
+                case ReferenceKind.Ordinal when reference.Ordinal is { } n:
+                    var index = n < 0 ? shown.Count + n : n - 1;
+                    if (index >= 0 && index < shown.Count) Add(found, shown[index]);
+                    break;
+                case ReferenceKind.Set:
+                    foreach (var p in shown.Take(reference.Count ?? shown.Count)) Add(found, p);
+                    break;
+                case ReferenceKind.Attribute when reference.Attribute is { } word:
+                    var byAttribute = shown.Where(p => Mentions(p, word)).ToList();
+                    if (byAttribute.Count > 0) Add(found, byAttribute[0]);
+                    break;
+                case ReferenceKind.Noun when reference.Attribute is { } noun:
+                    var byNoun = shown.Where(p => NamesNoun(p.Product, noun)).ToList();
+                    if (byNoun.Count > 0) Add(found, byNoun[0]);
+                    else if (Focus(shopId, state, catalog, shown) is { } focused && NamesNoun(focused.Product, noun)) Add(found, focused);
+                    break;
+                case ReferenceKind.Focus:
+                    if (Focus(shopId, state, catalog, shown) is { } focus) Add(found, focus);
+                    break;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The product "it" means: the one in focus, else the only one shown.</summary>
+    public static ReferencedProduct? Focus(Guid shopId, ConversationState state, ICatalogSearch catalog, IReadOnlyList<ReferencedProduct>? shown = null)
+    {
+        if (state.FocusProductId is { } id && catalog.Get(shopId, id) is { } product)
+            return new ReferencedProduct(product, state.Shown.FirstOrDefault(s => s.ProductId == id)?.VariantId);
+        shown ??= state.Shown.Select(s => catalog.Get(shopId, s.ProductId) is { } p ? new ReferencedProduct(p, s.VariantId) : null)
+            .OfType<ReferencedProduct>().ToList();
+        return shown.Count == 1 ? shown[0] : null;
+    }
+
+    private static void Add(List<ReferencedProduct> found, ReferencedProduct product)
+    {
+        if (found.All(f => f.Product.Id != product.Product.Id)) found.Add(product);
+    }
+
+    /// <summary>"the blue one": the word in the title, the shown variant's options, any purchasable variant's options, or the tags.</summary>
+    private static bool Mentions(ReferencedProduct p, string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool Has(string? text) => text is not null && words.All(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+        if (Has(p.Product.Title) || Has(p.Product.ProductType)) return true;
+        if (p.Product.Variants.Any(v => v.IsAvailable && (Has(v.Option1) || Has(v.Option2) || Has(v.Option3)))) return true;
+        return Has(p.Product.Tags);
+    }
+
+    private static bool NamesNoun(Product product, string noun)
+    {
+        var singular = noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
+        return product.Title.Contains(singular, StringComparison.OrdinalIgnoreCase)
+               || product.ProductType.Contains(singular, StringComparison.OrdinalIgnoreCase);
+    }
+}

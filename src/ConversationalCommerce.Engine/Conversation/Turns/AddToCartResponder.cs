@@ -1,0 +1,96 @@
+using System.Globalization;
+using ConversationalCommerce.Domain.Catalog;
+using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Recommendations;
+using ConversationalCommerce.Engine.Replies;
+using ConversationalCommerce.Engine.Search;
+
+namespace ConversationalCommerce.Engine.Conversation.Turns;
+
+/// <summary>
+/// "Add the blue one in M to my cart": resolves the product and the in-stock variant, and emits an "add_to_cart"
+/// action with the variant id for the channel to perform. When several variants fit, it asks which.
+/// </summary>
+public sealed class AddToCartResponder(ICatalogSearch catalog) : ITurnResponder
+{
+    public IReadOnlyCollection<string> Intents => [CommerceIntents.AddToCart];
+
+    public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var target = ProductTarget.Find(turn, catalog);
+        if (target is null) return Task.FromResult(new TurnAnswer(new Reply { Text = "Which product shall I add? Tell me its name or pick one from the list (\"the first one\")." }, turn.State));
+        var product = target.Product;
+        var e = turn.Prediction.Entities;
+        var sizes = e.Sizes.Count > 0 ? e.Sizes : turn.Slots.Sizes;
+        var colors = e.Colors.Count > 0 ? e.Colors : turn.Slots.Colors;
+        var candidates = product.Variants.Where(v => v.IsAvailable && Fits(product, v, sizes, "size") && Fits(product, v, colors, "color", "colour")).ToList();
+        // The variant the shopper saw on the card wins when it still fits.
+        var chosen = candidates.FirstOrDefault(v => v.ShopifyId == target.VariantId && sizes.Count == 0 && colors.Count == 0)
+                     ?? (candidates.Count == 1 || SizeIsDecided(product, sizes) && ColorIsDecided(product, colors) ? candidates.FirstOrDefault() : null);
+
+        // Options the shopper did not name keep the values of the variant on the card ("in M" keeps the colour shown).
+        if (chosen is null && candidates.Count > 1 && product.Variants.FirstOrDefault(v => v.ShopifyId == target.VariantId) is { } shownVariant)
+        {
+            var sameRest = candidates.Where(v => (sizes.Count > 0 || SameOption(product, v, shownVariant, "size"))
+                                                 && (colors.Count > 0 || SameOption(product, v, shownVariant, "color", "colour"))).ToList();
+            if (sameRest.Count == 1) chosen = sameRest[0];
+        }
+
+        if (!product.IsPurchasable || candidates.Count == 0)
+        {
+            var asked = string.Join(" ", sizes.Concat(colors));
+            return Task.FromResult(new TurnAnswer(new Reply
+            {
+                Text = $"Sorry, the {product.Title} is sold out{(asked.Length > 0 ? $" in {asked}" : "")} right now.",
+                Products = [ProductTarget.Card(turn, target)],
+                QuickReplies = ["Show me similar"],
+            }, ProductTarget.Focus(turn.State, target)));
+        }
+        if (chosen is null)
+        {
+            var choices = candidates.Select(v => v.Title).Distinct().Take(6).ToList();
+            return Task.FromResult(new TurnAnswer(new Reply
+            {
+                Text = $"Which one would you like: {string.Join(", ", choices)}?",
+                Products = [ProductTarget.Card(turn, target)],
+                QuickReplies = choices,
+            }, ProductTarget.Focus(turn.State, target) with { PendingQuestion = PendingQuestions.VariantChoice }));
+        }
+
+        var quantity = Math.Clamp(e.Quantity ?? 1, 1, 20);
+        var label = chosen.Title == "Default Title" ? product.Title : $"{product.Title} ({chosen.Title})";
+        var reply = new Reply
+        {
+            Text = $"Done: {(quantity > 1 ? $"{quantity} × " : "")}{label} at {Money.Format(chosen.Price, turn.Currency)} is going into your cart.",
+            Products = [ProductCardBuilder.Build(product, chosen, turn.Currency)],
+            QuickReplies = ["Checkout", "Keep shopping"],
+            Actions =
+            [
+                new ReplyAction(ReplyActions.AddToCart, new Dictionary<string, string>
+                {
+                    ["variantId"] = chosen.ShopifyId.ToString(CultureInfo.InvariantCulture),
+                    ["productId"] = product.ShopifyId.ToString(CultureInfo.InvariantCulture),
+                    ["quantity"] = quantity.ToString(CultureInfo.InvariantCulture),
+                }),
+            ],
+        };
+        return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
+    }
+
+    private static bool Fits(Product product, ProductVariant v, IReadOnlyList<string> wanted, params string[] option)
+    {
+        if (wanted.Count == 0) return true;
+        var value = ReasonWriter.OptionValue(product, v, option);
+        return value is null || wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool SameOption(Product product, ProductVariant a, ProductVariant b, params string[] option) =>
+        string.Equals(ReasonWriter.OptionValue(product, a, option), ReasonWriter.OptionValue(product, b, option), StringComparison.OrdinalIgnoreCase);
+
+    private static bool SizeIsDecided(Product product, IReadOnlyList<string> sizes) => sizes.Count > 0 || !HasOption(product, "size");
+    private static bool ColorIsDecided(Product product, IReadOnlyList<string> colors) => colors.Count > 0 || !HasOption(product, "color", "colour");
+
+    private static bool HasOption(Product product, params string[] names) =>
+        product.Variants.Select(v => ReasonWriter.OptionValue(product, v, names)).OfType<string>().Distinct().Count() > 1;
+}

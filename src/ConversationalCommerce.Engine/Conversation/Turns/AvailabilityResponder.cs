@@ -1,0 +1,66 @@
+using ConversationalCommerce.Domain.Catalog;
+using ConversationalCommerce.Engine.Catalog;
+using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Recommendations;
+using ConversationalCommerce.Engine.Replies;
+using ConversationalCommerce.Engine.Search;
+
+namespace ConversationalCommerce.Engine.Conversation.Turns;
+
+/// <summary>"Is it in stock (in M / in blue)?": per variant, from the synced inventory; pre-orders said as such.</summary>
+public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnResponder
+{
+    public IReadOnlyCollection<string> Intents => [CommerceIntents.Availability];
+
+    public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var target = ProductTarget.Find(turn, catalog);
+        if (target is null) return Task.FromResult(new TurnAnswer(new Reply { Text = ProductTarget.WhichProduct }, turn.State));
+        var product = target.Product;
+        var e = turn.Prediction.Entities;
+        var wanted = product.Variants.Where(v => Matches(product, v, e.Sizes, "size") && Matches(product, v, e.Colors, "color", "colour")).ToList();
+        var asked = string.Join(" ", e.Sizes.Concat(e.Colors));
+        string text;
+        if (product.Status != ProductStatus.Active || !product.Published)
+            text = $"Sorry, the {product.Title} isn't available to order at the moment.";
+        else if (wanted.Count == 0)
+            text = $"The {product.Title} doesn't come in {asked}. " + Options(product);
+        else if (wanted.Any(v => v.IsAvailable))
+        {
+            var v = wanted.First(v => v.IsAvailable);
+            var named = new[] { e.Sizes.Count > 0 ? ReasonWriter.OptionValue(product, v, "size") : null, e.Colors.Count > 0 ? ReasonWriter.OptionValue(product, v, "color", "colour") : null }.OfType<string>();
+            var where = asked.Length > 0 ? $" in {string.Join(" ", named)}" : "";
+            text = v.InventoryTracked && v.InventoryPolicy == InventoryPolicy.Deny && v.InventoryQuantity is > 0 and <= 5
+                ? $"Yes, the {product.Title} is in stock{where}, but only {v.InventoryQuantity} left."
+                : v.InventoryTracked && v.InventoryQuantity <= 0 && v.InventoryPolicy == InventoryPolicy.Continue
+                    ? $"The {product.Title}{where} can be ordered now as a pre-order. " + (ProductFacts.Of(product).ParagraphMentioning("pre-order") ?? "")
+                    : $"Yes, the {product.Title} is in stock{where}.";
+            if (asked.Length == 0 && product.Variants.Any(x => !x.IsAvailable)) text += " " + Options(product);
+        }
+        else
+            text = $"The {product.Title} is sold out{(asked.Length > 0 ? $" in {asked}" : "")} right now. " + Options(product);
+
+        var reply = new Reply
+        {
+            Text = text.Trim(),
+            Products = [ProductCardBuilder.Build(product, wanted.FirstOrDefault(v => v.IsAvailable) ?? ProductComparer.ChooseVariant(target, turn.Slots), turn.Currency)],
+            QuickReplies = ["Add it to my cart", "Show me similar"],
+        };
+        return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
+    }
+
+    private static bool Matches(Product product, ProductVariant v, IReadOnlyList<string> wanted, params string[] option)
+    {
+        if (wanted.Count == 0) return true;
+        var value = ReasonWriter.OptionValue(product, v, option);
+        if (value is null) return false;
+        return wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Options(Product product)
+    {
+        var available = product.Variants.Where(v => v.IsAvailable).Select(v => v.Title).Where(t => t != "Default Title").Take(8).ToList();
+        if (!product.IsPurchasable) return "Would you like me to find something similar?";
+        return available.Count > 0 ? $"In stock now: {string.Join(", ", available)}." : "";
+    }
+}

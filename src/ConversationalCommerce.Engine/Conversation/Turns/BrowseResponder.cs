@@ -1,0 +1,71 @@
+using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Recommendations;
+using ConversationalCommerce.Engine.Replies;
+
+namespace ConversationalCommerce.Engine.Conversation.Turns;
+
+/// <summary>Search, refine and "show me more": a page of ranked products for the slots built up so far.</summary>
+public sealed class BrowseResponder(SearchRecommender recommender) : ITurnResponder
+{
+    public IReadOnlyCollection<string> Intents => [CommerceIntents.Search, CommerceIntents.Refine, CommerceIntents.More];
+
+    public const int PageSize = 4;
+
+    public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var more = turn.Intent == CommerceIntents.More;
+        var offset = more ? turn.State.ResultOffset + Math.Max(turn.State.Shown.Count, PageSize) : 0;
+        var result = recommender.Recommend(turn.Slots, turn.Ranking, offset, PageSize);
+        var state = turn.State with { Slots = turn.Slots, PendingQuestion = null };
+        return Task.FromResult(Compose(turn, result, state, offset, more));
+    }
+
+    public static TurnAnswer Compose(Turn turn, Recommendation result, ConversationState state, int offset, bool more)
+    {
+        var p = turn.Phrasing;
+        var what = SlotDescription.Describe(turn.Slots, turn.Currency);
+        if (result.Products.Count == 0)
+        {
+            var text = more && offset > 0
+                ? p.Pick("That's everything I have for that search.", "Those were all the matches I found.") + " " +
+                  p.Pick("Want to try a different kind of product or budget?", "Shall I look for something else?")
+                : p.Pick($"I couldn't find {what} right now.", $"Sorry, nothing in stock matches {what} at the moment.") + " " +
+                  p.Pick("Would a different budget or another kind of product work?", "Want me to try something similar, or a different price range?");
+            return new TurnAnswer(new Reply { Text = text, QuickReplies = ["Show me bestsellers", "Gift ideas"] }, state with { Shown = [], ResultOffset = 0 });
+        }
+
+        var intro = result.Relaxed.Count > 0
+            ? $"I couldn't find {what} exactly, so {RelaxedPhrase(result.Relaxed)}. " + p.Pick("Here's what comes closest:", "These are the closest matches:")
+            : more
+                ? p.Pick("Here are a few more:", "Some more options:", "A few more to look at:")
+                : p.Pick($"Here are some {what}:", $"I found these {what}:", $"Take a look at these {what}:", $"Some {what} you might like:");
+        var lines = result.Products.Select((r, i) => $"{i + 1}. {r.Product.Title}: {Money.Format(r.Variant.Price, turn.Currency)}");
+        var quick = new List<string>();
+        if (result.More) quick.Add("Show me more");
+        if (result.Products.Count >= 2) quick.Add("Compare the first two");
+        quick.Add("Which one do you recommend?");
+        var reply = new Reply
+        {
+            Text = intro + "\n" + string.Join("\n", lines),
+            Products = result.Products.Select(r => ProductCardBuilder.Build(r, turn.Currency)).ToList(),
+            QuickReplies = quick,
+        };
+        return new TurnAnswer(reply, ShownProducts.Showing(state, result.Products, offset));
+    }
+
+    private static string RelaxedPhrase(IReadOnlyList<Relaxation> relaxed)
+    {
+        var parts = relaxed.Select(r => r switch
+        {
+            Relaxation.Material => "the material",
+            Relaxation.Keywords => "some of the words",
+            Relaxation.Color => "the colour",
+            Relaxation.Size => "the size",
+            Relaxation.Tags => "the recipient",
+            _ => "a detail",
+        }).Distinct().ToList();
+        var list = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
+        return $"I've left out {list}";
+    }
+}

@@ -1,0 +1,58 @@
+using ConversationalCommerce.Engine.Catalog;
+using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Replies;
+using ConversationalCommerce.Engine.Search;
+
+namespace ConversationalCommerce.Engine.Conversation.Turns;
+
+/// <summary>Material, size and fit, care, colours or a general description, straight from the product's own data.</summary>
+public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResponder
+{
+    public IReadOnlyCollection<string> Intents => [CommerceIntents.ProductQuestion];
+
+    private static string Lower(string s) => s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+
+    private static readonly (string[] Asks, string[] Labels, string Lead)[] Topics =
+    [
+        (["material", "made of", "made from", "fabric", "cotton", "wool", "leather", "metal", "silver", "gold", "ingredient"], ["material", "fabric", "ingredients"], "is made of"),
+        (["size", "fit", "big", "small", "large", "dimension", "long", "wide", "tall", "measure", "length"], ["size", "fit", "dimension"], "size and fit:"),
+        (["care", "wash", "clean", "dishwasher", "iron", "dry"], ["care", "wash"], "care:"),
+    ];
+
+    public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var target = ProductTarget.Find(turn, catalog);
+        if (target is null) return Task.FromResult(new TurnAnswer(new Reply { Text = ProductTarget.WhichProduct }, turn.State));
+
+        var product = target.Product;
+        var facts = ProductFacts.Of(product);
+        var asked = turn.Text.ToLowerInvariant();
+        string? answer = null;
+        foreach (var (asks, labels, lead) in Topics)
+        {
+            if (!asks.Any(asked.Contains)) continue;
+            if (facts.Find(labels) is { } value)
+            {
+                answer = lead == "is made of" ? $"The {product.Title} is made of {Lower(value.TrimEnd('.'))}." : $"The {product.Title}, {lead} {value.TrimEnd('.')}.";
+                break;
+            }
+        }
+        if (answer is null && (asked.Contains("colo") || asked.Contains("shade")))
+        {
+            var colors = product.Variants.Select(v => Recommendations.ReasonWriter.OptionValue(product, v, "color", "colour")).OfType<string>().Distinct().ToList();
+            answer = colors.Count > 0 ? $"The {product.Title} comes in {string.Join(", ", colors)}." : null;
+        }
+        var text = answer is not null
+            ? answer
+            : facts.Summary.Length > 0
+                ? $"Here's what the {product.Title} is about: {facts.Summary}" + (facts.Find("material") is { } m ? $" Material: {m}." : "")
+                : $"I don't have more details on the {product.Title} than what's on its page.";
+        var reply = new Reply
+        {
+            Text = text,
+            Products = [ProductTarget.Card(turn, target)],
+            QuickReplies = ["Is it in stock?", "Add it to my cart", "Show me similar"],
+        };
+        return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
+    }
+}

@@ -1,0 +1,62 @@
+using ConversationalCommerce.Engine.Conversation.State;
+
+namespace ConversationalCommerce.Engine.Recommendations;
+
+/// <summary>
+/// Gifts from recipient, occasion and budget: candidates suited to the recipient (the shop's "for-her" / "for-kids"
+/// style tags when it has them), boosted when tagged for the occasion or the child's age band, then a small set
+/// spread across product types so the shopper sees different ideas, not five scarves.
+/// </summary>
+public sealed class GiftFinder(ProductRetriever retriever)
+{
+    private const int Pool = 120;
+
+    /// <summary>Too little to go on: no recipient, occasion, budget or product. Ask one question instead of guessing.</summary>
+    public static bool IsTooVague(ShoppingSlots slots) =>
+        slots.Recipient is null && slots.Occasion is null && slots.MaxPrice is null && slots.MinPrice is null && !slots.HasProductFocus;
+
+    public Recommendation Find(ShoppingSlots slots, RankingContext context, int offset, int count)
+    {
+        var recipientTag = slots.Recipient is { } r ? GiftTags.RecipientTag(r, slots.RecipientAge) : null;
+        var tags = new List<string>();
+        if (recipientTag is not null) tags.Add(recipientTag);
+        if (recipientTag == "for-kids") tags.AddRange(GiftTags.AgeTags(slots.RecipientAge));
+        var retrieval = retriever.Find(context.ShopId, slots, Pool, tags.Count > 0 ? tags : null);
+
+        var occasionTag = slots.Occasion is { } o ? GiftTags.OccasionTag(o) : null;
+        var ageTags = GiftTags.AgeTags(slots.RecipientAge).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var scored = retrieval.Hits
+            .Where(h => h.BestVariant is not null && h.Product.IsPurchasable)
+            .Select(h =>
+            {
+                var productTags = h.Product.TagList.ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var score = (slots.HasProductFocus ? h.Score : 1.0) * context.Prior(h.Product);
+                if (occasionTag is not null && productTags.Contains(occasionTag)) score *= 1.6;
+                if (ageTags.Count > 0 && ageTags.Overlaps(productTags)) score *= 1.4;
+                if (recipientTag is not null && productTags.Contains(recipientTag)) score *= 1.2;
+                return (Hit: h, Score: score);
+            })
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Hit.Product.Handle, StringComparer.Ordinal)
+            .ToList();
+
+        // Diversity: one product per type per round, best first, until the page is full.
+        var diverse = new List<(Search.SearchHit Hit, double Score)>();
+        var remaining = scored.ToList();
+        while (remaining.Count > 0)
+        {
+            var seenTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var round = remaining.Where(x => seenTypes.Add(x.Hit.Product.ProductType)).ToList();
+            diverse.AddRange(round);
+            remaining = remaining.Except(round).ToList();
+        }
+        var page = diverse.Skip(offset).Take(count).Select(x =>
+        {
+            var variant = context.ChooseVariant(x.Hit.Product, x.Hit.BestVariant!, slots);
+            return new RankedProduct(x.Hit.Product, variant, x.Score)
+            {
+                Reasons = ReasonWriter.For(x.Hit.Product, variant, slots, context.Currency, context.Signals(x.Hit.Product, variant)),
+            };
+        }).ToList();
+        return new Recommendation(page, retrieval.Relaxed, diverse.Count > offset + count);
+    }
+}

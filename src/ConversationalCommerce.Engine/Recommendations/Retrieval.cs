@@ -1,0 +1,96 @@
+using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Search;
+
+namespace ConversationalCommerce.Engine.Recommendations;
+
+/// <summary>What the shopper asked for that the catalog could not satisfy and was dropped to find anything.</summary>
+public enum Relaxation
+{
+    Material,
+    Keywords,
+    Color,
+    Size,
+    Tags,
+}
+
+/// <param name="Relaxed">Constraints dropped, in order, to get these hits; empty when the search matched as asked. The budget is never relaxed.</param>
+public sealed record Retrieval(IReadOnlyList<SearchHit> Hits, IReadOnlyList<Relaxation> Relaxed);
+
+/// <summary>
+/// Turns the conversation's slots into catalog searches. Colour, size, category and budget are hard filters judged
+/// per variant by the index; when nothing matches, the softest constraints are dropped one at a time (never the
+/// budget, never purchasability) and the caller says so.
+/// </summary>
+public sealed class ProductRetriever(ICatalogSearch catalog)
+{
+    public Retrieval Find(Guid shopId, ShoppingSlots slots, int limit, IReadOnlyList<string>? tags = null)
+    {
+        var relaxed = new List<Relaxation>();
+        var request = Request(slots, limit, tags, includeMaterials: true);
+        var hits = catalog.Search(shopId, request);
+        if (hits.Count > 0) return new Retrieval(hits, relaxed);
+
+        // Category words the shop does not use as a type: search them as text before giving anything up.
+        if (slots.Categories.Count > 0)
+        {
+            var asText = request with { Categories = [], Text = Join(request.Text, string.Join(' ', slots.Categories)) };
+            hits = catalog.Search(shopId, asText);
+            if (hits.Count > 0) return new Retrieval(hits, relaxed);
+        }
+        if (slots.Materials.Count > 0 || slots.Vendors.Count > 0)
+        {
+            relaxed.Add(Relaxation.Material);
+            request = Request(slots, limit, tags, includeMaterials: false);
+            hits = catalog.Search(shopId, request);
+            if (hits.Count > 0) return new Retrieval(hits, relaxed);
+        }
+        if (slots.Keywords.Length > 0 && slots.Categories.Count > 0)
+        {
+            relaxed.Add(Relaxation.Keywords);
+            request = request with { Text = "" };
+            hits = catalog.Search(shopId, request);
+            if (hits.Count > 0) return new Retrieval(hits, relaxed);
+        }
+        if (request.Colors.Count > 0)
+        {
+            relaxed.Add(Relaxation.Color);
+            request = request with { Colors = [] };
+            hits = catalog.Search(shopId, request);
+            if (hits.Count > 0) return new Retrieval(hits, relaxed);
+        }
+        if (request.Sizes.Count > 0)
+        {
+            relaxed.Add(Relaxation.Size);
+            request = request with { Sizes = [] };
+            hits = catalog.Search(shopId, request);
+            if (hits.Count > 0) return new Retrieval(hits, relaxed);
+        }
+        if (request.Tags.Count > 0)
+        {
+            relaxed.Add(Relaxation.Tags);
+            request = request with { Tags = [] };
+            hits = catalog.Search(shopId, request);
+        }
+        return new Retrieval(hits, relaxed);
+    }
+
+    public static SearchRequest Request(ShoppingSlots slots, int limit, IReadOnlyList<string>? tags, bool includeMaterials)
+    {
+        var text = slots.Keywords;
+        if (includeMaterials)
+            text = Join(Join(text, string.Join(' ', slots.Materials)), string.Join(' ', slots.Vendors));
+        return new SearchRequest(text)
+        {
+            Categories = slots.Categories,
+            Colors = slots.Colors,
+            Sizes = slots.Sizes,
+            MinPrice = slots.MinPrice,
+            MaxPrice = slots.MaxPrice,
+            Tags = tags ?? [],
+            PurchasableOnly = true,
+            Limit = limit,
+        };
+    }
+
+    private static string Join(string a, string b) => string.IsNullOrWhiteSpace(b) ? a : string.IsNullOrWhiteSpace(a) ? b : a + " " + b;
+}

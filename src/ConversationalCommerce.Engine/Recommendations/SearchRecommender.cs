@@ -1,0 +1,37 @@
+using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Entities;
+
+namespace ConversationalCommerce.Engine.Recommendations;
+
+/// <summary>
+/// Browse intents ("show me linen shirts", "under $40", "in green", "more"): retrieve with the slots as filters, rank by
+/// relevance with sales and customer history as a prior (or by price for "cheap" / "premium"), and page through.
+/// </summary>
+public sealed class SearchRecommender(ProductRetriever retriever)
+{
+    private const int Pool = 60;
+
+    public Recommendation Recommend(ShoppingSlots slots, RankingContext context, int offset, int count, IReadOnlyList<string>? tags = null)
+    {
+        var retrieval = retriever.Find(context.ShopId, slots, Pool, tags);
+        var ranked = retrieval.Hits
+            .Where(h => h.BestVariant is not null && h.Product.IsPurchasable)
+            .Select((h, i) => (Hit: h, Score: h.Score * context.Prior(h.Product), Rank: i))
+            .ToList();
+        IEnumerable<(Search.SearchHit Hit, double Score, int Rank)> ordered = slots.Tier switch
+        {
+            PriceTier.Budget or PriceTier.Lower => ranked.OrderBy(r => r.Hit.BestVariant!.Price).ThenByDescending(r => r.Score),
+            PriceTier.Premium or PriceTier.Higher => ranked.OrderByDescending(r => r.Hit.BestVariant!.Price).ThenByDescending(r => r.Score),
+            _ => ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Rank),
+        };
+        var page = ordered.Skip(offset).Take(count).Select(r =>
+        {
+            var variant = context.ChooseVariant(r.Hit.Product, r.Hit.BestVariant!, slots);
+            return new RankedProduct(r.Hit.Product, variant, r.Score)
+            {
+                Reasons = ReasonWriter.For(r.Hit.Product, variant, slots, context.Currency, context.Signals(r.Hit.Product, variant)),
+            };
+        }).ToList();
+        return new Recommendation(page, retrieval.Relaxed, ranked.Count > offset + count);
+    }
+}

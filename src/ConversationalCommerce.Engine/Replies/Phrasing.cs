@@ -1,0 +1,21 @@
+namespace ConversationalCommerce.Engine.Replies;
+
+/// <summary>
+/// Picks among equivalent wordings so replies do not read like a form letter, deterministically from the
+/// conversation and turn: the same turn always reads the same (stable tests, reproducible support cases).
+/// </summary>
+public sealed class Phrasing(Guid conversationId, int turn)
+{
+    private int _picks;
+
+    public string Pick(params string[] options)
+    {
+        if (options.Length == 0) return "";
+        var hash = 2166136261u;
+        foreach (var b in conversationId.ToByteArray()) hash = (hash ^ b) * 16777619u;
+        hash = (hash ^ (uint)turn) * 16777619u;
+        hash = (hash ^ (uint)_picks++) * 16777619u;
+        hash ^= hash >> 15;
+        return options[hash % (uint)options.Length];
+    }
+}

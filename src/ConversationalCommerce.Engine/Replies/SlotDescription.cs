@@ -1,0 +1,58 @@
+using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Entities;
+using ConversationalCommerce.Engine.Recommendations;
+
+namespace ConversationalCommerce.Engine.Replies;
+
+/// <summary>What the shopper is looking for, in a phrase: "green wool scarves for your sister under $40".</summary>
+public static class SlotDescription
+{
+    public static string Describe(ShoppingSlots slots, string currency, bool withBudget = true, string fallbackNoun = "options")
+    {
+        var words = new List<string>();
+        words.AddRange(slots.Colors.Select(c => c.ToLowerInvariant()));
+        words.AddRange(slots.Materials.Select(m => m.ToLowerInvariant()));
+        var noun = slots.Categories.Count > 0 ? Plural(slots.Categories[0].ToLowerInvariant())
+            : slots.Keywords.Length > 0 ? slots.Keywords
+            : slots.Gift ? "gift ideas" : fallbackNoun;
+        words.Add(noun);
+        if (slots.Sizes.Count > 0) words.Add($"in size {string.Join(" or ", slots.Sizes)}");
+        if (slots.Recipient is { } r) words.Add($"for {Recipient(r)}");
+        if (slots.Occasion is { } o) words.Add($"for {GiftTags.OccasionName(o)}");
+        if (withBudget && Budget(slots, currency) is { } budget) words.Add(budget);
+        return string.Join(' ', words);
+    }
+
+    public static string? Budget(ShoppingSlots slots, string currency) => (slots.MinPrice, slots.MaxPrice) switch
+    {
+        ({ } min, { } max) when min > 0 => $"between {Money.Format(min, currency)} and {Money.Format(max, currency)}",
+        (_, { } max) => $"under {Money.Format(max, currency)}",
+        ({ } min, null) => $"over {Money.Format(min, currency)}",
+        _ => slots.Tier switch
+        {
+            PriceTier.Budget or PriceTier.Lower => "at a friendly price",
+            PriceTier.Premium or PriceTier.Higher => "from the premium end",
+            _ => null,
+        },
+    };
+
+    public static string Recipient(string recipient) => recipient switch
+    {
+        "man" => "him",
+        "woman" => "her",
+        "child" => "a child",
+        "baby" => "a baby",
+        "teen" => "a teen",
+        "couple" => "a couple",
+        "host" => "your host",
+        _ => "your " + recipient,
+    };
+
+    public static string Plural(string noun)
+    {
+        if (noun.EndsWith('s') || noun.EndsWith("ware", StringComparison.Ordinal) || noun.Contains(' ') && noun.EndsWith('s')) return noun;
+        if (noun.EndsWith('y') && noun.Length > 2 && !"aeiou".Contains(noun[^2])) return noun[..^1] + "ies";
+        if (noun.EndsWith("ch", StringComparison.Ordinal) || noun.EndsWith("sh", StringComparison.Ordinal) || noun.EndsWith('x')) return noun + "es";
+        return noun + "s";
+    }
+}
