@@ -27,6 +27,7 @@ public static class ConversationEngineRegistration
         services.AddSingleton<GiftFinder>();
         services.AddSingleton<ProductComparer>();
         services.AddSingleton<SinglePick>();
+        services.AddSingleton<BoughtTogether>();
 
         services.AddSingleton<ITurnResponder, BrowseResponder>();
         services.AddSingleton<ITurnResponder, GiftResponder>();

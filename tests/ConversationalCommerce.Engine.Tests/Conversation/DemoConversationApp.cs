@@ -70,6 +70,14 @@ public sealed class DemoConversationApp : IAsyncLifetime
         return await db.Conversations.AsNoTracking().Include(c => c.Messages).FirstOrDefaultAsync(c => c.Id == conversationId);
     }
 
+    public async Task<List<Guid>> CustomersAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ShopScope>().Set(ShopId);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Orders.AsNoTracking().Where(o => o.CustomerId != null).Select(o => o.CustomerId!.Value).Distinct().ToListAsync();
+    }
+
     /// <summary>A customer of the demo shop with at least one order, as the seeder made them.</summary>
     public async Task<(Guid CustomerId, string OrderName)> CustomerWithOrderAsync()
     {

@@ -12,7 +12,7 @@ namespace ConversationalCommerce.Engine.Conversation.Turns;
 /// "Add the blue one in M to my cart": resolves the product and the in-stock variant, and emits an "add_to_cart"
 /// action with the variant id for the channel to perform. When several variants fit, it asks which.
 /// </summary>
-public sealed class AddToCartResponder(ICatalogSearch catalog) : ITurnResponder
+public sealed class AddToCartResponder(ICatalogSearch catalog, BoughtTogether together) : ITurnResponder
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.AddToCart];
 
@@ -60,11 +60,16 @@ public sealed class AddToCartResponder(ICatalogSearch catalog) : ITurnResponder
 
         var quantity = Math.Clamp(e.Quantity ?? 1, 1, 20);
         var label = chosen.Title == "Default Title" ? product.Title : $"{product.Title} ({chosen.Title})";
+        // Suggest what other shoppers bought with it; those become the list "the first one" refers to next.
+        var extras = together.For(product.Id, turn.Slots, turn.Ranking, 2);
+        var suggestion = extras.Count == 0 ? ""
+            : "\n" + turn.Phrasing.Pick("Shoppers who bought it often added:", "Frequently bought together with it:") + " " +
+              string.Join(" and ", extras.Select(x => $"{x.Product.Title} ({Money.Format(x.Variant.Price, turn.Currency)})")) + ".";
         var reply = new Reply
         {
-            Text = $"Done: {(quantity > 1 ? $"{quantity} × " : "")}{label} at {Money.Format(chosen.Price, turn.Currency)} is going into your cart.",
-            Products = [ProductCardBuilder.Build(product, chosen, turn.Currency)],
-            QuickReplies = ["Checkout", "Keep shopping"],
+            Text = $"Done: {(quantity > 1 ? $"{quantity} × " : "")}{label} at {Money.Format(chosen.Price, turn.Currency)} is going into your cart." + suggestion,
+            Products = [ProductCardBuilder.Build(product, chosen, turn.Currency), .. extras.Select(x => ProductCardBuilder.Build(x, turn.Currency))],
+            QuickReplies = extras.Count > 0 ? ["Add the second one too", "Checkout", "Keep shopping"] : ["Checkout", "Keep shopping"],
             Actions =
             [
                 new ReplyAction(ReplyActions.AddToCart, new Dictionary<string, string>
@@ -75,7 +80,10 @@ public sealed class AddToCartResponder(ICatalogSearch catalog) : ITurnResponder
                 }),
             ],
         };
-        return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
+        var shown = new List<RankedProduct> { new(product, chosen, 0) };
+        shown.AddRange(extras);
+        var state = ShownProducts.Showing(turn.State, shown, 0) with { FocusProductId = product.Id, PendingQuestion = null };
+        return Task.FromResult(new TurnAnswer(reply, state));
     }
 
     private static bool Fits(Product product, ProductVariant v, IReadOnlyList<string> wanted, params string[] option)
