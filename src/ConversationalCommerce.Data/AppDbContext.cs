@@ -32,6 +32,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<IdentityLinkRecord> IdentityLinkRecords => Set<IdentityLinkRecord>();
+    public DbSet<ContinuityCode> ContinuityCodes => Set<ContinuityCode>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Conversation> Conversations => Set<Conversation>();

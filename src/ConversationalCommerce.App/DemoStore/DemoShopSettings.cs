@@ -18,6 +18,8 @@ internal static class DemoShopSettings
         shop.InstallState = ShopInstallState.Installed;
         if (string.IsNullOrEmpty(shop.WidgetKey))
             shop.WidgetKey = "wk_demo_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        // A fictional number (555-01xx range) so "continue on WhatsApp" can be tried on the demo store.
+        shop.Settings.WhatsAppNumber ??= "+15550100200";
         shop.Settings.ShippingPolicy =
             "Free standard shipping on US orders of $50 or more; otherwise $6.95. Orders placed before 2 pm ET ship the same " +
             "business day. Standard delivery takes 3-5 business days, express (2 business days) is $14.95. We ship to the US, " +

@@ -3,6 +3,7 @@ using ConversationalCommerce.App.Features.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.App.Features.Search;
 using ConversationalCommerce.App.Inbox;
+using ConversationalCommerce.App.Features.Widget;
 using ConversationalCommerce.App.Features.Conversations;
 
 namespace ConversationalCommerce.App.Hosting;
@@ -15,12 +16,14 @@ public static class AppFeatures
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.AddDemoStore();
+        builder.AddDemoStorefront();
         builder.Services.AddIntentDetection(builder.Configuration);
         builder.Services.AddCatalogSearch();
         builder.AddInbox();
         ConversationalCommerce.App.Features.Delivery.DeliveryFeature.AddReplyDelivery(builder);
         ConversationalCommerce.Channels.Email.EmailRegistration.AddEmailChannel(builder);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppFeature.AddWhatsAppChannel(builder);
+        builder.AddWidget();
         builder.AddConversations();
         return builder;
     }
@@ -32,6 +35,8 @@ public static class AppFeatures
         ConversationalCommerce.App.Features.Email.EmailApi.MapEmailApi(app);
         ConversationalCommerce.App.Features.WhatsApp.WhatsAppApi.MapWhatsAppApi(app);
         app.MapConversations();
+        app.MapDemoStorefrontApi();
+        app.MapWidget();
         return app;
     }
 }

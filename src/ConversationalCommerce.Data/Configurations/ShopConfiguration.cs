@@ -15,7 +15,7 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
         b.Property(s => s.Currency).HasMaxLength(3);
         b.Property(s => s.Locale).HasMaxLength(16);
         b.Property(s => s.WidgetKey).HasMaxLength(64);
-        b.HasIndex(s => s.WidgetKey);
+        b.HasIndex(s => s.WidgetKey).IsUnique();
         b.Property(s => s.GrantedScopes).HasMaxLength(1000);
         b.OwnsOne(s => s.Settings, o =>
         {
@@ -24,6 +24,7 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
             o.Property(p => p.AccentColor).HasMaxLength(16);
             o.Property(p => p.WhatsAppPhoneNumberId).HasMaxLength(64);
             o.HasIndex(p => p.WhatsAppPhoneNumberId);
+            o.Property(p => p.WhatsAppNumber).HasMaxLength(32);
         });
         b.Ignore(s => s.IsDemo);
     }

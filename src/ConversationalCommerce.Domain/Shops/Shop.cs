@@ -21,10 +21,16 @@ public sealed class Shop
     public DateTimeOffset? RefreshTokenExpiresAt { get; set; }
     public string GrantedScopes { get; set; } = "";
 
-    /// <summary>Publishable key the storefront widget presents; it identifies the shop, it grants nothing else.</summary>
-    public string WidgetKey { get; set; } = "";
+    /// <summary>
+    /// Publishable key the storefront widget presents; it identifies the shop, it grants nothing else. Every new shop
+    /// gets one here, whoever creates it (install, demo seed, CLI import).
+    /// </summary>
+    public string WidgetKey { get; set; } = NewWidgetKey();
 
     public ShopSettings Settings { get; set; } = new();
+
+    public static string NewWidgetKey() =>
+        "wk_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public bool IsDemo => string.Equals(Domain, DemoDomain, StringComparison.OrdinalIgnoreCase);
 }

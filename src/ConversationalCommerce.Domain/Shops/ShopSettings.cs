@@ -6,6 +6,8 @@ public sealed class ShopSettings
     public string AssistantName { get; set; } = "Shopping assistant";
     public string Greeting { get; set; } = "Hi! Looking for something special? Tell me who it's for or what you need.";
     public string AccentColor { get; set; } = "#1f6feb";
+    /// <summary>The shop's public WhatsApp number (E.164) shoppers can write to; null when WhatsApp is not set up.</summary>
+    public string? WhatsAppNumber { get; set; }
     public string ShippingPolicy { get; set; } = "";
     public string ReturnsPolicy { get; set; } = "";
     public string PaymentPolicy { get; set; } = "";

@@ -24,6 +24,7 @@ public sealed class WhatsAppInboundHandler(
     IConversationService conversations,
     ReplyDelivery delivery,
     ChannelNotices notices,
+    ContinuityCodes continuityCodes,
     ILogger<WhatsAppInboundHandler> log)
 {
     /// <summary>WhatsApp allows 4096 characters; the assistant reads questions, not essays.</summary>
@@ -51,6 +52,7 @@ public sealed class WhatsAppInboundHandler(
             await NoticeAsync(identity.CustomerId, phone, message, WhatsAppNoticeTexts.OptedIn(shopName), OutboxPurpose.Notice, cancellationToken);
             return;
         }
+        if (await TryContinueWidgetChatAsync(row.ShopId!.Value, identity, phone, message, shopName, cancellationToken)) return;
         if (!message.IsSupported)
         {
             await NoticeAsync(identity.CustomerId, phone, message with { Text = $"[{message.Type}]" }, WhatsAppNoticeTexts.Unsupported, OutboxPurpose.Notice, cancellationToken);
@@ -80,13 +82,39 @@ public sealed class WhatsAppInboundHandler(
         }
 
         var purpose = OutboxPurpose.Reply;
-        if (turn.Reply.Actions.Any(a => a.Kind == "opt_out"))
+        if (turn.Reply.Actions.Any(a => a.Kind == ReplyActions.OptOut))
         {
             // The assistant recognised an opt-out our keywords missed: honour it, and its reply is the one confirmation.
             if (!await consent.OptOutAsync(identity.Id, "whatsapp-assistant", cancellationToken)) return;
             purpose = OutboxPurpose.OptOutConfirmation;
         }
         await delivery.DeliverAsync(turn.Assistant.Id, turn.Reply, Channel.WhatsApp, cancellationToken, purpose);
+    }
+
+    /// <summary>
+    /// A continuity code from the widget: verified evidence that this phone belongs to the widget's customer. The
+    /// phone is linked to that customer (profiles merged, threads folded into the widget's conversation) and the
+    /// chat goes on there. Text that merely looks like a code and redeems nothing is an ordinary message.
+    /// </summary>
+    private async Task<bool> TryContinueWidgetChatAsync(Guid shopId, ChannelIdentity identity, string phone, InboundMessage message, string shopName,
+        CancellationToken cancellationToken)
+    {
+        if (message.Type != "text" || !ContinuityCodes.TryFind(message.Text, out var code)) return false;
+        var redemption = await continuityCodes.RedeemAsync(shopId, code, cancellationToken);
+        if (redemption is null) return false;
+
+        var claim = new IdentityClaim(ChannelIdentityKind.Phone, phone, IdentityEvidence.ContinuityCode);
+        var link = await identities.LinkAsync(redemption.CustomerId ?? identity.CustomerId, claim, redemption.ConversationId, cancellationToken);
+        if (link.Status == LinkStatus.Conflict)
+        {
+            // Recorded for the merchant; the customer carries on in this number's own thread.
+            await NoticeAsync(identity.CustomerId, phone, message, WhatsAppNoticeTexts.NotContinued, OutboxPurpose.Notice, cancellationToken);
+            return true;
+        }
+        await notices.SendAsync(redemption.ConversationId, Channel.WhatsApp, phone, WhatsAppNoticeTexts.Continued(shopName), OutboxPurpose.Notice,
+            "notice:" + message.Wamid, new InboundNote(message.Text ?? "", message.Wamid), cancellationToken);
+        log.LogInformation("WhatsApp customer {CustomerId} continued widget conversation {ConversationId}", link.CustomerId, redemption.ConversationId);
+        return true;
     }
 
     /// <summary>A tapped list row asks about its product; a tapped button says its quick reply; else the text.</summary>

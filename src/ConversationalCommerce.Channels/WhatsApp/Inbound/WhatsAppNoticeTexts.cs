@@ -15,6 +15,9 @@ public static class WhatsAppNoticeTexts
     public const string TooLong =
         "That message is a bit long for me. Could you send a shorter one, with what you're looking for?";
 
+    public const string NotContinued =
+        "Thanks! I couldn't connect this chat to your conversation on the website automatically, but I'm happy to help here. What are you looking for?";
+
     public static string Continued(string shopName) =>
         $"You're connected! This chat continues your conversation from {shopName}'s website. Ask me anything about what you were looking at.";
 }

@@ -9,13 +9,16 @@ namespace ConversationalCommerce.Channels.WhatsApp.Outbound;
 /// <summary>POST {base}/{version}/{phone-number-id}/messages with the shop's token; one attempt, classified by <see cref="GraphApiErrors"/>.</summary>
 public sealed class GraphApiClient(HttpClient http, IOptions<WhatsAppOptions> options)
 {
+    // JSON to an API, not HTML: "+" in phone numbers and non-ASCII text go out as themselves.
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task<SendResult> SendMessageAsync(string phoneNumberId, string accessToken, JsonObject message, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var url = $"{o.GraphApiBaseUrl.TrimEnd('/')}/{o.ApiVersion}/{Uri.EscapeDataString(phoneNumberId)}/messages";
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(message.ToJsonString(Json), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
 
