@@ -96,6 +96,23 @@ public sealed class ChatHubTests(WidgetApp app) : IClassFixture<WidgetApp>
     }
 
     [Fact]
+    public async Task Same_client_message_id_from_two_tabs_at_once_is_one_turn()
+    {
+        var (_, key) = await app.DemoShopAsync();
+        var session = await app.SessionAsync(key);
+        await using var tab1 = await app.ConnectAsync(session.VisitorToken);
+        await using var tab2 = await app.ConnectAsync(session.VisitorToken);
+        var clientId = Guid.NewGuid().ToString();
+
+        var acks = await Task.WhenAll(tab1.SendAsync("a wallet for my dad", clientId), tab2.SendAsync("a wallet for my dad", clientId));
+
+        Assert.All(acks, a => Assert.True(a.Accepted, a.Error?.Message));
+        var history = await tab1.HistoryAsync();
+        Assert.Equal(["shopper", "assistant"], history.Select(m => m.Role));
+        Assert.Equal(clientId, history[0].ClientMessageId);
+    }
+
+    [Fact]
     public async Task Oversized_and_empty_messages_are_refused_politely_and_nothing_is_stored()
     {
         var (_, key) = await app.DemoShopAsync();

@@ -169,3 +169,37 @@ public sealed class WidgetSessionTests(SignedWidgetApp app) : IClassFixture<Sign
         return await db.Shops.Where(s => s.Id == shopId).Select(s => s.Domain).SingleAsync();
     }
 }
+
+public sealed class WidgetCorsTests(PlainWidgetAppForCors app) : IClassFixture<PlainWidgetAppForCors>
+{
+    [Fact]
+    public async Task Storefront_origin_may_call_the_session_endpoint_and_negotiate_with_the_hub()
+    {
+        var (_, key) = await app.CreateShopAsync();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/hubs/chat/negotiate?negotiateVersion=1");
+        preflight.Headers.Add("Origin", "https://some-shop.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "x-requested-with,x-signalr-user-agent");
+        var answer = await app.Http.SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        Assert.Equal("*", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        using var session = new HttpRequestMessage(HttpMethod.Post, "/api/widget/session") { Content = JsonContent.Create(new { widgetKey = key }) };
+        session.Headers.Add("Origin", "https://some-shop.example");
+        var response = await app.Http.SendAsync(session);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task Other_app_endpoints_get_no_cross_origin_grant()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("Origin", "https://some-shop.example");
+        var response = await app.Http.SendAsync(request);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}
+
+public sealed class PlainWidgetAppForCors() : WidgetApp(seedDemo: false);

@@ -14,6 +14,9 @@ public static class WidgetFeature
         builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("ConversationalCommerce");
         builder.Services.Configure<AppProxyOptions>(builder.Configuration.GetSection(AppProxyOptions.Section));
 
+        // Cross-origin access for the storefront, first in the pipeline so a preflight never meets the hub's authorization.
+        builder.Services.AddTransient<IStartupFilter, WidgetCorsStartupFilter>();
+
         var signalR = builder.Services.AddWidgetChannel(builder.Configuration);
         var redis = builder.Configuration["Redis:ConnectionString"];
         if (!string.IsNullOrWhiteSpace(redis))
@@ -34,4 +37,13 @@ public sealed class AppProxyOptions
 {
     public const string Section = "Shopify";
     public string ApiSecret { get; set; } = "";
+}
+
+internal sealed class WidgetCorsStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseWidgetCors();
+        next(app);
+    };
 }

@@ -21,6 +21,7 @@ namespace ConversationalCommerce.Channels.Widget.Hub;
 [Authorize(Policy = VisitorAuthenticationHandler.Policy)]
 public sealed class ChatHub(
     IConversationService conversations,
+    IConversationReader reader,
     AppDbContext db,
     ShopScope scope,
     VisitorThreads threads,
@@ -97,12 +98,8 @@ public sealed class ChatHub(
     {
         var connection = Connection();
         scope.Set(connection.ShopId);
-        var afterSeq = Math.Max(0, request?.AfterSeq ?? 0);
-        var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == connection.ConversationId && m.Seq > afterSeq)
-            .OrderBy(m => m.Seq)
-            .Take(options.Value.HistoryLimit)
-            .ToListAsync(Context.ConnectionAborted);
+        var messages = await reader.HistoryAsync(connection.ShopId, connection.ConversationId,
+            Math.Max(0, request?.AfterSeq ?? 0), options.Value.HistoryLimit, Context.ConnectionAborted);
         return messages.Select(m => HistoryMessages.From(m)).ToList();
     }
 
