@@ -27,7 +27,10 @@ namespace ConversationalCommerce.Channels.Tests.Email;
 /// <summary>
 /// One customer, one conversation, three channels, all real: the storefront widget over SignalR, WhatsApp through
 /// the signed webhook (Meta's Graph API played by WireMock), then email through Postfix and Dovecot.
+/// In the email collection: not run alongside another app of this assembly's email tests (Hangfire's in-memory
+/// storage is configured through a process-wide static, so two apps started at once can share one job store).
 /// </summary>
+[Collection(EmailCollection.Name)]
 public sealed class CrossChannelJourneyTests : IAsyncLifetime
 {
     private const string AppSecret = "journey-app-secret-0123456789";
