@@ -9,7 +9,8 @@ namespace ConversationalCommerce.Testing;
 /// Dovecot, which serves the mailboxes over IMAP. Both run as root from a private directory (own config, queue,
 /// ports, passwd-file users; no system service). Installed by scripts/test.sh (dovecot-imapd, dovecot-lmtpd, postfix).
 /// Mail to any address with a "+detail" on a catch-all domain lands in that domain's catch-all mailbox, like a
-/// shop's reply+token@ addresses in production; every other *.test address has its own mailbox.
+/// shop's reply+token@ addresses in production; every other *.test address has its own mailbox. Nothing is relayed:
+/// mail for any other domain is refused with 554, a real permanent SMTP error.
 /// </summary>
 public sealed class MailServer : IAsyncDisposable
 {
@@ -41,8 +42,8 @@ public sealed class MailServer : IAsyncDisposable
         try
         {
             await server.WriteConfigAsync(mailboxes.ToList(), catchAll ?? new Dictionary<string, string>(), lmtp);
-            await server.RunAsync("/usr/sbin/dovecot", $"-c {root}/dovecot.conf");
-            await server.RunAsync("/usr/sbin/postfix", $"-c {root}/pf start");
+            await server.RunDaemonAsync("/usr/sbin/dovecot", $"-c {root}/dovecot.conf", "dovecot.out");
+            await server.RunDaemonAsync("/usr/sbin/postfix", $"-c {root}/pf start", "postfix.out");
             await WaitForPortAsync(imap);
             await WaitForPortAsync(lmtp);
             await WaitForPortAsync(smtp);
@@ -136,7 +137,7 @@ public sealed class MailServer : IAsyncDisposable
             biff = no
             maillog_file_prefixes = {_root}
             maillog_file = {_root}/postfix.log
-            smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+            smtpd_relay_restrictions = reject_unauth_destination
             message_size_limit = 52428800
             """);
         await File.WriteAllTextAsync(Path.Combine(_root, "pf", "destinations"), "/\\.test$/ ok\n");
@@ -173,7 +174,7 @@ public sealed class MailServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (File.Exists(Path.Combine(_root, "pf", "main.cf")))
-            await RunAsync("/usr/sbin/postfix", $"-c {_root}/pf stop", throwOnError: false);
+            await RunDaemonAsync("/usr/sbin/postfix", $"-c {_root}/pf stop", "postfix-stop.out", throwOnError: false);
         var pidFile = Path.Combine(_root, "run", "master.pid");
         if (File.Exists(pidFile) && int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid))
         {
@@ -200,6 +201,24 @@ public sealed class MailServer : IAsyncDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         _log.Add($"$ {file} {args} -> {process.ExitCode}\n{await stdout}{await stderr}");
+        if (throwOnError && process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {args} exited with {process.ExitCode}:\n{Logs()}");
+    }
+
+    /// <summary>
+    /// Starts a program that daemonizes. Its output goes to a file, never a pipe: the daemon inherits the descriptors
+    /// and would hold a pipe open for as long as it runs.
+    /// </summary>
+    private async Task RunDaemonAsync(string file, string args, string outputFile, bool throwOnError = true)
+    {
+        var output = Path.Combine(_root, outputFile);
+        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"exec {file} {args} >'{output}' 2>&1 </dev/null"])
+        {
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"Could not start {file}.");
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        var text = File.Exists(output) ? await File.ReadAllTextAsync(output) : "";
+        _log.Add($"$ {file} {args} -> {process.ExitCode}\n{text}");
         if (throwOnError && process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {args} exited with {process.ExitCode}:\n{Logs()}");
     }

@@ -18,8 +18,6 @@ public static class EmailRegistration
     public static IHostApplicationBuilder AddEmailChannel(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Mail comes in windows-125x, ISO-2022-JP, Shift_JIS, GB2312...: MimeKit decodes them through the code pages.
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         // Credentials are encrypted with keys kept in the database, so every node can read them.
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>();

@@ -67,5 +67,5 @@ public sealed class AutomatedMailTests
     private static string Mail(string headers, string subject, string from = "anna@customer.test") =>
         $"From: {from}\r\nTo: inbox@shop.test\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@customer.test>\r\n{headers}\r\nHello\r\n";
 
-    private static MimeMessage Load(string raw) => MimeMessage.Load(new MemoryStream(Encoding.ASCII.GetBytes(raw)));
+    private static MimeMessage Load(string raw) => InboundEmail.Parse(new MemoryStream(Encoding.ASCII.GetBytes(raw)));
 }

@@ -46,6 +46,9 @@ public class WhatsAppTestApp : IAsyncLifetime
     /// <summary>With the demo store (350 products, customers, orders) as the WhatsApp shop instead of an empty one.</summary>
     protected virtual bool SeedDemo => false;
 
+    /// <summary>A database shared with another app instance (restart tests); default: the app's own file.</summary>
+    public string? ConnectionString { get; init; }
+
     public async Task InitializeAsync()
     {
         App = new AppFactory(seedDemo: SeedDemo)
@@ -57,6 +60,7 @@ public class WhatsAppTestApp : IAsyncLifetime
             .WithSetting("Outbox:SweepPendingAfter", "00:00:00")
             .WithSetting("Hangfire:DashboardUser", OperatorUser)
             .WithSetting("Hangfire:DashboardPassword", OperatorPassword);
+        if (ConnectionString is not null) App.WithSetting("ConnectionStrings:Default", ConnectionString);
         Http = App.CreateClient();
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

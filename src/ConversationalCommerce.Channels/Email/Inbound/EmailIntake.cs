@@ -29,10 +29,13 @@ public sealed class EmailIntake(InboxWriter inbox, IOptions<EmailOptions> option
     public async Task<(EmailIntakeResult Result, string? Reason)> AcceptAsync(
         Guid shopId, string shopDomain, Stream raw, string via, CancellationToken cancellationToken)
     {
+        using var original = new MemoryStream();
+        await raw.CopyToAsync(original, cancellationToken);
+        original.Position = 0;
         MimeMessage message;
         try
         {
-            message = await InboundEmail.ParseAsync(raw, cancellationToken);
+            message = await InboundEmail.ParseAsync(original, cancellationToken);
         }
         catch (FormatException ex)
         {
@@ -45,11 +48,14 @@ public sealed class EmailIntake(InboxWriter inbox, IOptions<EmailOptions> option
             return (EmailIntakeResult.Unparseable, "no sender address (From)");
         }
 
-        DropOversizedAttachments(message, shopDomain);
-
-        using var buffer = new MemoryStream();
-        await message.WriteToAsync(FormatOptions.Default, buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        // Stored byte for byte, unless attachments had to go.
+        var bytes = original.ToArray();
+        if (DropOversizedAttachments(message, shopDomain))
+        {
+            using var buffer = new MemoryStream();
+            await message.WriteToAsync(FormatOptions.Default, buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
 
         var row = new InboxMessage
         {
@@ -87,12 +93,12 @@ public sealed class EmailIntake(InboxWriter inbox, IOptions<EmailOptions> option
     /// Attachments are never read by the assistant; above the limit they are removed so a huge mail costs no more
     /// than its text, which is still answered. Logged, never failed.
     /// </summary>
-    private void DropOversizedAttachments(MimeMessage message, string shopDomain)
+    private bool DropOversizedAttachments(MimeMessage message, string shopDomain)
     {
         var attachments = message.BodyParts.OfType<MimePart>().Where(p => p.IsAttachment).ToList();
-        if (attachments.Count == 0) return;
+        if (attachments.Count == 0) return false;
         var total = attachments.Sum(p => p.Content?.Stream is { CanSeek: true } s ? s.Length : 0L);
-        if (total <= options.Value.MaxAttachmentBytes) return;
+        if (total <= options.Value.MaxAttachmentBytes) return false;
 
         var iterator = new MimeIterator(message);
         var parents = new List<(Multipart Parent, MimeEntity Child)>();
@@ -103,5 +109,6 @@ public sealed class EmailIntake(InboxWriter inbox, IOptions<EmailOptions> option
         message.Headers.Replace(AttachmentsDroppedHeader, $"{parents.Count}; {total} bytes");
         log.LogWarning("Email for {Shop}: dropped {Count} attachments of {Bytes} bytes (limit {Limit})",
             shopDomain, parents.Count, total, options.Value.MaxAttachmentBytes);
+        return true;
     }
 }

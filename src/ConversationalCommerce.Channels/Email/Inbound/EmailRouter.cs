@@ -25,8 +25,6 @@ public sealed class EmailRouter(AppDbContext db, EmailThreads threads, EmailCont
 {
     public async Task<RoutedEmail> RouteAsync(InboundEmail mail, string inboundDomain, CancellationToken cancellationToken)
     {
-        var sender = await contacts.ResolveSenderAsync(mail.FromAddress, cancellationToken);
-
         foreach (var recipient in mail.Recipients)
         {
             var token = EmailAddresses.TokenOf(recipient, EmailAddresses.ReplyPrefix, inboundDomain);
@@ -34,32 +32,37 @@ public sealed class EmailRouter(AppDbContext db, EmailThreads threads, EmailCont
             var thread = await threads.FindByReplyTokenAsync(token, cancellationToken);
             var conversation = thread is null ? null : await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == thread.ConversationId, cancellationToken);
             if (conversation is null) continue;
-            return new RoutedEmail(conversation.Id, await OwnerAsync(conversation, sender.CustomerId, mail, cancellationToken), EmailRoute.ReplyToken);
+            if (conversation.CustomerId is { } owner)
+            {
+                // Answering the mail we sent to this customer's token shows the sender reads that customer's mail:
+                // the sender's address (an alias, a second mailbox) joins the thread's customer, or its profile is merged.
+                var link = await contacts.LinkByReplyTokenAsync(owner, mail.FromAddress, conversation.Id, cancellationToken);
+                await contacts.ResolveSenderAsync(mail.FromAddress, cancellationToken);
+                return new RoutedEmail(conversation.Id, link.Status == LinkStatus.Conflict ? owner : link.CustomerId, EmailRoute.ReplyToken);
+            }
+            var first = await contacts.ResolveSenderAsync(mail.FromAddress, cancellationToken);
+            return new RoutedEmail(conversation.Id, await AdoptAsync(conversation.Id, first.CustomerId, cancellationToken), EmailRoute.ReplyToken);
         }
 
+        var sender = await contacts.ResolveSenderAsync(mail.FromAddress, cancellationToken);
         var byHeaders = await FindByThreadHeadersAsync(mail, cancellationToken);
         if (byHeaders is not null)
-            return new RoutedEmail(byHeaders.Id, await OwnerAsync(byHeaders, sender.CustomerId, mail, cancellationToken), EmailRoute.ThreadHeaders);
+        {
+            // Message-IDs are weaker evidence than the token: the thread is continued, no address is linked.
+            var owner = byHeaders.CustomerId ?? await AdoptAsync(byHeaders.Id, sender.CustomerId, cancellationToken);
+            return new RoutedEmail(byHeaders.Id, owner, EmailRoute.ThreadHeaders);
+        }
 
         var current = await customerThreads.CurrentAsync(sender.CustomerId, cancellationToken);
         return new RoutedEmail(current?.Id ?? Guid.NewGuid(), sender.CustomerId, EmailRoute.Sender);
     }
 
-    /// <summary>
-    /// Answering our mail in a customer's thread shows the sender reads that customer's mailbox: the sender's address
-    /// is linked to (or merged with) the thread's customer. Threads without a customer take the sender's.
-    /// </summary>
-    private async Task<Guid> OwnerAsync(Conversation conversation, Guid senderCustomerId, InboundEmail mail, CancellationToken cancellationToken)
+    /// <summary>A thread without a customer (an anonymous widget chat that asked for email) takes the sender's.</summary>
+    private async Task<Guid> AdoptAsync(Guid conversationId, Guid customerId, CancellationToken cancellationToken)
     {
-        if (conversation.CustomerId is not { } owner)
-        {
-            await db.Conversations.Where(c => c.Id == conversation.Id && c.CustomerId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, senderCustomerId), cancellationToken);
-            return senderCustomerId;
-        }
-        if (owner == senderCustomerId) return owner;
-        var link = await contacts.LinkByReplyTokenAsync(owner, mail.FromAddress, conversation.Id, cancellationToken);
-        return link.Status == LinkStatus.Conflict ? owner : link.CustomerId;
+        await db.Conversations.Where(c => c.Id == conversationId && c.CustomerId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, customerId), cancellationToken);
+        return await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.CustomerId).FirstAsync(cancellationToken) ?? customerId;
     }
 
     private async Task<Conversation?> FindByThreadHeadersAsync(InboundEmail mail, CancellationToken cancellationToken)

@@ -5,9 +5,6 @@ namespace ConversationalCommerce.Channels.Email.Inbound;
 /// <summary>What the channel needs of one received mail, decoded whatever its charset or HTML-only form.</summary>
 public sealed record InboundEmail
 {
-    // .NET ships only the Unicode and Latin-1 encodings; MimeKit needs the code pages for windows-125x, Shift_JIS, GB2312...
-    static InboundEmail() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-
     public required string MessageId { get; init; }
     public required string FromAddress { get; init; }
     public string FromName { get; init; } = "";
@@ -21,7 +18,7 @@ public sealed record InboundEmail
     /// <summary>What the sender wrote in this mail: quoted history and signature removed.</summary>
     public string NewText { get; init; } = "";
 
-    /// <summary>Parses raw MIME; every parse goes through here so the code pages are registered before MimeKit first looks up a charset.</summary>
+    /// <summary>Parses raw MIME (the code pages are registered by <see cref="MailCharsets"/> at module load).</summary>
     public static Task<MimeMessage> ParseAsync(Stream raw, CancellationToken cancellationToken) => MimeMessage.LoadAsync(raw, cancellationToken);
 
     public static MimeMessage Parse(Stream raw) => MimeMessage.Load(raw);

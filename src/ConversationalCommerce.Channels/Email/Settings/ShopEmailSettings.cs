@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ConversationalCommerce.Channels.Email.Settings;
 
+/// <summary>How to secure an SMTP/IMAP connection; written as its name in JSON ("StartTls").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EmailTlsMode>))]
 public enum EmailTlsMode
 {
     None = 0,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ConversationalCommerce.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130153316_InitialCreate")]
+    [Migration("20261130153705_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ConversationalCommerce.Data.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130153321_InitialCreate")]
+    [Migration("20261130153710_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ConversationalCommerce.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130153326_InitialCreate")]
+    [Migration("20261130153714_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
