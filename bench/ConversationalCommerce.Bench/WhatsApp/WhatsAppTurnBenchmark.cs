@@ -67,6 +67,7 @@ public sealed class WhatsAppTurnBenchmark : IBenchmark
             catch (TimeoutException)
             {
                 failures++;
+                Console.WriteLine($"turn {i} ('{Questions[i % Questions.Length]}' from {to}) got no outbound call within 10 s");
             }
             arrivals.TryRemove(to, out _);
         }
@@ -78,6 +79,8 @@ public sealed class WhatsAppTurnBenchmark : IBenchmark
             var outbox = await db.Outbox.IgnoreQueryFilters().AsNoTracking().ToListAsync(cancellationToken);
             var inboxMs = inbox.Where(m => m.ProcessedAt != null).Select(m => (m.ProcessedAt!.Value - m.ReceivedAt).TotalMilliseconds).Order().ToList();
             var outboxMs = outbox.Where(m => m.SentAt != null).Select(m => (m.SentAt!.Value - m.CreatedAt).TotalMilliseconds).Order().ToList();
+            foreach (var failed in inbox.Where(m => m.Error != null || m.Status != ConversationalCommerce.Domain.Messaging.InboxStatus.Done))
+                Console.WriteLine($"inbox {failed.DedupeKey}: {failed.Status} after {failed.Attempts} attempts: {failed.Error}");
             Console.WriteLine($"inbox received->processed p50 {inboxMs[inboxMs.Count / 2]:F0} ms; outbox created->sent p50 {outboxMs[outboxMs.Count / 2]:F0} ms; outbox states: {string.Join(", ", outbox.GroupBy(o => o.Status).Select(g => $"{g.Key}={g.Count()}"))}");
         }
         Console.WriteLine($"whatsapp-turn: {latencies.Count} turns, {failures} without an outbound call within 10 s");

@@ -30,6 +30,7 @@ public sealed class WhatsAppSettingsApiTests(WhatsAppTestApp wa) : IClassFixture
         {
             phoneNumberId = WhatsAppTestApp.PhoneNumberId,
             accessToken = "EAAG-new-secret-token-123",
+            displayPhoneNumber = "1 (650) 555-0299",
             templates = new Dictionary<string, object> { ["reply"] = new { name = "back_in_touch", languageCode = "en_GB" } },
         });
         Assert.Equal(HttpStatusCode.NoContent, (await wa.Http.SendAsync(put)).StatusCode);
@@ -39,6 +40,7 @@ public sealed class WhatsAppSettingsApiTests(WhatsAppTestApp wa) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Contains("\"hasAccessToken\":true", json);
         Assert.Contains("back_in_touch", json);
+        Assert.Equal("+16505550299", (string?)System.Text.Json.Nodes.JsonNode.Parse(json)!["displayPhoneNumber"]);
         Assert.DoesNotContain("EAAG-new-secret-token-123", json);
         var stored = await wa.QueryAsync(db => db.Shops.AsNoTracking().Where(s => s.Id == wa.ShopId).Select(s => s.Settings.EncryptedChannelSecrets).SingleAsync());
         Assert.DoesNotContain("EAAG-new-secret-token-123", stored);

@@ -1,3 +1,4 @@
+using ConversationalCommerce.Channels.Identity;
 using ConversationalCommerce.Channels.WhatsApp;
 using ConversationalCommerce.Channels.WhatsApp.Settings;
 using ConversationalCommerce.Channels.WhatsApp.Webhook;
@@ -28,9 +29,12 @@ public static class WhatsAppApi
     public sealed record TemplateSetting(string Name, string LanguageCode, bool BodyTextParameter = true);
 
     /// <param name="AccessToken">Omit to keep the stored token.</param>
-    public sealed record WhatsAppSettingsRequest(string PhoneNumberId, string? AccessToken, Dictionary<string, TemplateSetting>? Templates);
+    /// <param name="DisplayPhoneNumber">The number shoppers write to (the widget's "continue on WhatsApp" link); omit to keep it.</param>
+    public sealed record WhatsAppSettingsRequest(string PhoneNumberId, string? AccessToken, Dictionary<string, TemplateSetting>? Templates,
+        string? DisplayPhoneNumber = null);
 
-    public sealed record WhatsAppSettingsView(string PhoneNumberId, bool HasAccessToken, IReadOnlyDictionary<string, TemplateSetting> Templates);
+    public sealed record WhatsAppSettingsView(string PhoneNumberId, bool HasAccessToken, IReadOnlyDictionary<string, TemplateSetting> Templates,
+        string? DisplayPhoneNumber);
 
     internal static Results<ContentHttpResult, StatusCodeHttpResult> Handshake(
         [FromQuery(Name = "hub.mode")] string? mode,
@@ -64,8 +68,9 @@ public static class WhatsAppApi
         if (shopId is null) return TypedResults.NotFound();
         var settings = await store.GetAsync(shopId.Value, ct);
         if (settings is null) return TypedResults.NotFound();
+        var display = await db.Shops.AsNoTracking().Where(s => s.Id == shopId).Select(s => s.Settings.WhatsAppNumber).FirstOrDefaultAsync(ct);
         return TypedResults.Ok(new WhatsAppSettingsView(settings.PhoneNumberId, settings.AccessToken.Length > 0,
-            settings.Templates.ToDictionary(t => t.Key, t => new TemplateSetting(t.Value.Name, t.Value.LanguageCode, t.Value.BodyTextParameter))));
+            settings.Templates.ToDictionary(t => t.Key, t => new TemplateSetting(t.Value.Name, t.Value.LanguageCode, t.Value.BodyTextParameter)), display));
     }
 
     internal static async Task<Results<NoContent, NotFound, ValidationProblem>> PutSettings(
@@ -83,10 +88,15 @@ public static class WhatsAppApi
         foreach (var (purpose, template) in request.Templates ?? [])
             if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.LanguageCode))
                 errors[$"templates.{purpose}"] = ["A template needs its approved name and language code (e.g. en_US)."];
+        string? display = null;
+        if (request.DisplayPhoneNumber is { } raw && (display = IdentityValues.ToE164(raw)) is null)
+            errors["displayPhoneNumber"] = ["The WhatsApp number with its country code, e.g. +15550100200."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var templates = (request.Templates ?? []).ToDictionary(t => t.Key, t => new WhatsAppTemplate(t.Value.Name.Trim(), t.Value.LanguageCode.Trim(), t.Value.BodyTextParameter));
         await store.SaveAsync(shopId.Value, request.PhoneNumberId, request.AccessToken?.Trim(), templates, ct);
+        if (display is not null)
+            await db.Shops.Where(s => s.Id == shopId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Settings.WhatsAppNumber, display), ct);
         return TypedResults.NoContent();
     }
 
