@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -21,6 +22,15 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Default"] = Data.SqliteConnectionString;
         _settings["DemoStore:SeedOnStartup"] = seedDemo ? "true" : "false";
         _settings["Hangfire:SchedulePollingInterval"] = "00:00:01";
+    }
+
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Service changes applied after the app's own registrations (e.g. a deliberately slow part for a time-out test).</summary>
+    public AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
     }
 
     public AppFactory WithSetting(string key, string? value)
@@ -48,6 +58,8 @@ public class AppFactory : WebApplicationFactory<Program>
         if (FindAppFolder() is { } contentRoot) builder.UseContentRoot(contentRoot);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        foreach (var configure in _services)
+            builder.ConfigureServices(configure);
     }
 
     private static string? FindAppFolder()

@@ -37,7 +37,11 @@ public sealed class OutboxProcessor(
 {
     private const int MaxRowError = 2000;
     private const int MaxMessageError = 1000;
-    private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Hangfire never runs a scheduled job before its time, so only clock rounding needs slack. A whole second let a
+    /// second job for the same row (start-up sweep, a redelivery) send again before the provider's Retry-After.
+    /// </summary>
+    private static readonly TimeSpan DueTolerance = TimeSpan.FromMilliseconds(50);
 
     public async Task<OutboxProcessOutcome> ProcessAsync(Guid id, CancellationToken cancellationToken)
     {

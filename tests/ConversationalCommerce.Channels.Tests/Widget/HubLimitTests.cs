@@ -1,10 +1,27 @@
+using ConversationalCommerce.Engine.Conversation;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ConversationalCommerce.Channels.Tests.Widget;
 
 /// <summary>Three messages per hour per connection: the bucket cannot refill during the test.</summary>
 public sealed class StrictRateApp() : WidgetApp(seedDemo: false, ("Widget:RateLimitMessages", "3"), ("Widget:RateLimitWindow", "01:00:00"));
 
-/// <summary>A turn may take one millisecond: every real turn overruns it.</summary>
-public sealed class ImpatientApp() : WidgetApp(seedDemo: false, ("Widget:TurnTimeout", "00:00:00.001"));
+/// <summary>
+/// The hub waits 200 ms for a turn whose engine needs 2 s. SQLite turns are synchronous underneath and can finish
+/// within any tiny time-out on a quiet machine, so the slowness is made certain rather than hoped for.
+/// </summary>
+public sealed class ImpatientApp() : WidgetApp(seedDemo: false,
+    services => services.AddSingleton<ITurnEngine>(sp => new SlowTurnEngine(sp.GetRequiredService<OfflineTurnEngine>())),
+    ("Widget:TurnTimeout", "00:00:00.200"));
+
+public sealed class SlowTurnEngine(ITurnEngine inner) : ITurnEngine
+{
+    public async Task<TurnOutcome> RespondAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        return await inner.RespondAsync(context, cancellationToken);
+    }
+}
 
 public sealed class HubRateLimitTests(StrictRateApp app) : IClassFixture<StrictRateApp>
 {

@@ -18,10 +18,13 @@ public class WidgetApp : IDisposable
 
     public WidgetApp() : this(seedDemo: true) { }
 
-    protected WidgetApp(bool seedDemo, params (string Key, string Value)[] settings)
+    protected WidgetApp(bool seedDemo, params (string Key, string Value)[] settings) : this(seedDemo, null, settings) { }
+
+    protected WidgetApp(bool seedDemo, Action<IServiceCollection>? services, params (string Key, string Value)[] settings)
     {
         Factory = new AppFactory(seedDemo);
         foreach (var (key, value) in settings) Factory.WithSetting(key, value);
+        if (services is not null) Factory.WithServices(services);
         Factory.StartRealServer();
         Http = new HttpClient { BaseAddress = Factory.ServerAddress };
     }
