@@ -32,6 +32,8 @@ public sealed class HangfireOutboxDispatcher(IBackgroundJobClient jobs) : IOutbo
         if (delay <= TimeSpan.Zero)
             jobs.Enqueue<OutboxJob>(OutboxJob.Queue, j => j.RunAsync(outboxMessageId, CancellationToken.None));
         else
-            jobs.Schedule<OutboxJob>(OutboxJob.Queue, j => j.RunAsync(outboxMessageId, CancellationToken.None), delay);
+            // Hangfire keeps schedule times in whole seconds, so a delayed job can start up to a second early; the
+            // extra second keeps it from arriving before the row is due (and before a provider's Retry-After).
+            jobs.Schedule<OutboxJob>(OutboxJob.Queue, j => j.RunAsync(outboxMessageId, CancellationToken.None), delay + TimeSpan.FromSeconds(1));
     }
 }

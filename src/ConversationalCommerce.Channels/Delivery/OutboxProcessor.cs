@@ -38,8 +38,9 @@ public sealed class OutboxProcessor(
     private const int MaxRowError = 2000;
     private const int MaxMessageError = 1000;
     /// <summary>
-    /// Hangfire never runs a scheduled job before its time, so only clock rounding needs slack. A whole second let a
-    /// second job for the same row (start-up sweep, a redelivery) send again before the provider's Retry-After.
+    /// Delayed jobs are scheduled a second late on purpose (see HangfireOutboxDispatcher), so only clock rounding needs
+    /// slack here. A whole second let a second job for the same row (start-up sweep, a redelivery) send again before
+    /// the provider's Retry-After.
     /// </summary>
     private static readonly TimeSpan DueTolerance = TimeSpan.FromMilliseconds(50);
 
