@@ -60,18 +60,18 @@ public sealed class PrivacyWebhookTests : IDisposable
         var exportId = await _app.InShopAsync(shop.Id, db => db.Set<DataExport>().Where(e => e.ShopifyRequestId == 10001).Select(e => e.Id).SingleAsync());
         var path = $"/api/admin/privacy/exports/{exportId}";
 
-        var download = await GetAsync(path, AdminSessionTokens.For(Domain));
+        var download = await GetAsync(path, AdminToken(Domain));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
         Assert.Contains(JaneWidgetText, await download.Content.ReadAsStringAsync());
-        var list = await GetAsync("/api/admin/privacy/exports", AdminSessionTokens.For(Domain));
+        var list = await GetAsync("/api/admin/privacy/exports", AdminToken(Domain));
         Assert.Contains(exportId.ToString(), await list.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminSessionTokens.For(Domain, secret: "forged-secret"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminSessionTokens.For(Domain, audience: "another-app"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminSessionTokens.For(Domain, expiresIn: TimeSpan.FromMinutes(-5)))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(path, AdminSessionTokens.For("another-shop.myshopify.com"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminToken(Domain, secret: "forged-secret-that-is-not-the-apps"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminToken(Domain, audience: "another-app"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(path, AdminToken(Domain, expiresIn: TimeSpan.FromMinutes(-5)))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(path, AdminToken("another-shop.myshopify.com"))).StatusCode);
     }
 
     [Fact]
@@ -149,4 +149,8 @@ public sealed class PrivacyWebhookTests : IDisposable
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await _app.Client.SendAsync(request);
     }
+
+    /// <summary>An App Bridge session token for this test app (the shared builder, with the webhook app's key and secret).</summary>
+    private static string AdminToken(string shop, string secret = WebhookApp.Secret, string audience = WebhookApp.ApiKey, TimeSpan? expiresIn = null) =>
+        SessionTokens.Create(shop, DateTimeOffset.UtcNow, audience, secret, expiresIn);
 }
