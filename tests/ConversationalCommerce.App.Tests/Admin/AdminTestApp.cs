@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Threading.Channels;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Scoping;
@@ -7,12 +6,11 @@ using ConversationalCommerce.Domain.Shops;
 using ConversationalCommerce.Engine.Conversation;
 using ConversationalCommerce.Shopify.Tokens;
 using ConversationalCommerce.Testing;
+using ConversationalCommerce.Testing.Shopify;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ConversationalCommerce.App.Tests.Admin;
 
@@ -61,25 +59,8 @@ public class AdminTestApp : AppFactory
     public HttpClient RealSocketClient() => _realSocket ? new HttpClient { BaseAddress = ServerAddress } : CreateClient();
 
     /// <summary>Shaped like App Bridge's: HS256 with the app secret, aud = client id, iss/dest = the shop.</summary>
-    public static string SessionToken(string shop, string? secret = null, DateTimeOffset? now = null)
-    {
-        var at = now ?? DateTimeOffset.UtcNow;
-        var payload = new Dictionary<string, object>
-        {
-            ["iss"] = $"https://{shop}/admin",
-            ["dest"] = $"https://{shop}",
-            ["aud"] = ApiKey,
-            ["sub"] = "42",
-            ["exp"] = (at + TimeSpan.FromMinutes(1)).ToUnixTimeSeconds(),
-            ["nbf"] = at.ToUnixTimeSeconds(),
-            ["iat"] = at.ToUnixTimeSeconds(),
-            ["jti"] = Guid.NewGuid().ToString(),
-            ["sid"] = "session-" + Guid.NewGuid().ToString("N")[..8],
-        };
-        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret ?? ApiSecret));
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
-            System.Text.Json.JsonSerializer.Serialize(payload), new SigningCredentials(key, SecurityAlgorithms.HmacSha256));
-    }
+    public static string SessionToken(string shop, string? secret = null, DateTimeOffset? now = null) =>
+        SessionTokens.Create(shop, ApiKey, secret ?? ApiSecret, now ?? DateTimeOffset.UtcNow);
 
     /// <summary>Installs (or re-authorizes) a shop with an offline token, as the token exchange would.</summary>
     public async Task<Guid> InstallAsync(string domain)

@@ -25,7 +25,7 @@ public sealed class AdminSessionEndpointTests
         await app.InstallShopAsync(Shop);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            SessionTokens.Create(Shop, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5)));
+            ShopifyTestApp.SessionToken(Shop, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5)));
 
         var response = await client.GetAsync("/api/admin/sync/status");
 
@@ -39,7 +39,7 @@ public sealed class AdminSessionEndpointTests
         using var app = new ShopifyTestApp();
         await app.InstallShopAsync(Shop);
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SessionTokens.Create(Shop, DateTimeOffset.UtcNow));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ShopifyTestApp.SessionToken(Shop, DateTimeOffset.UtcNow));
 
         var response = await client.GetAsync("/api/admin/sync/status");
 

@@ -16,7 +16,7 @@ public sealed class SessionTokenValidationTests
     [Fact]
     public async Task Valid_token_yields_the_shop_of_its_destination()
     {
-        var session = await _validator.ValidateAsync(SessionTokens.Create(Shop, Now));
+        var session = await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now));
 
         Assert.NotNull(session);
         Assert.Equal(Shop, session.ShopDomain);
@@ -25,32 +25,32 @@ public sealed class SessionTokenValidationTests
 
     [Fact]
     public async Task Token_for_another_app_is_refused() =>
-        Assert.Null(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now, audience: "someone-elses-client-id")));
+        Assert.Null(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now, audience: "someone-elses-client-id")));
 
     [Fact]
     public async Task Token_signed_with_another_secret_is_refused() =>
-        Assert.Null(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now, secret: "shpss_ffffffffffffffffffffffffffffffff")));
+        Assert.Null(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now, secret: "shpss_ffffffffffffffffffffffffffffffff")));
 
     [Fact]
     public async Task Expired_token_is_refused_beyond_the_leeway()
     {
-        Assert.Null(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now - TimeSpan.FromMinutes(2), expiresIn: TimeSpan.FromMinutes(1))));
+        Assert.Null(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now - TimeSpan.FromMinutes(2), expiresIn: TimeSpan.FromMinutes(1))));
         // Expired 3 s ago: within the 5 s leeway for clock drift.
-        Assert.NotNull(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now - TimeSpan.FromSeconds(63), expiresIn: TimeSpan.FromMinutes(1))));
+        Assert.NotNull(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now - TimeSpan.FromSeconds(63), expiresIn: TimeSpan.FromMinutes(1))));
     }
 
     [Fact]
     public async Task Not_before_is_honoured_with_a_few_seconds_of_leeway()
     {
-        Assert.NotNull(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now, notBeforeOffset: TimeSpan.FromSeconds(3))));
-        Assert.Null(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now, notBeforeOffset: TimeSpan.FromSeconds(30))));
+        Assert.NotNull(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now, notBeforeOffset: TimeSpan.FromSeconds(3))));
+        Assert.Null(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now, notBeforeOffset: TimeSpan.FromSeconds(30))));
     }
 
     [Fact]
     public async Task Issuer_and_destination_must_name_the_same_myshopify_shop()
     {
-        Assert.Null(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now, issuer: "https://other-shop.myshopify.com/admin")));
-        Assert.Null(await _validator.ValidateAsync(SessionTokens.Create(Shop, Now, dest: "https://tea-house.example.com", issuer: "https://tea-house.example.com/admin")));
+        Assert.Null(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now, issuer: "https://other-shop.myshopify.com/admin")));
+        Assert.Null(await _validator.ValidateAsync(ShopifyTestApp.SessionToken(Shop, Now, dest: "https://tea-house.example.com", issuer: "https://tea-house.example.com/admin")));
     }
 
     [Fact]

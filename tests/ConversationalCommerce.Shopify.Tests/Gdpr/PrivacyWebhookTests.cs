@@ -152,5 +152,5 @@ public sealed class PrivacyWebhookTests : IDisposable
 
     /// <summary>An App Bridge session token for this test app (the shared builder, with the webhook app's key and secret).</summary>
     private static string AdminToken(string shop, string secret = WebhookApp.Secret, string audience = WebhookApp.ApiKey, TimeSpan? expiresIn = null) =>
-        SessionTokens.Create(shop, DateTimeOffset.UtcNow, audience, secret, expiresIn);
+        ShopifyTestApp.SessionToken(shop, DateTimeOffset.UtcNow, audience, secret, expiresIn);
 }

@@ -1,6 +1,7 @@
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Shopify.Tokens;
 using ConversationalCommerce.Testing;
+using ConversationalCommerce.Testing.Shopify;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public sealed class ShopifyTestApp : AppFactory
     private readonly TimeProvider? _time;
 
     public WireMockServer Shopify { get; } = WireMockServer.Start();
+
+    /// <summary>An App Bridge session token for this app; overrides let a test forge a wrong audience, secret or time.</summary>
+    public static string SessionToken(string shop, DateTimeOffset now, string? audience = null, string? secret = null,
+        TimeSpan? expiresIn = null, TimeSpan? notBeforeOffset = null, string? issuer = null, string? dest = null) =>
+        SessionTokens.Create(shop, audience ?? ApiKey, secret ?? ApiSecret, now, expiresIn, notBeforeOffset, issuer, dest);
 
     public ShopifyTestApp(TimeProvider? time = null, bool startSyncAfterInstall = false)
     {

@@ -46,7 +46,7 @@ public sealed class BulkSyncTests
     private static HttpClient Admin(ShopifyTestApp app)
     {
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SessionTokens.Create(Shop, DateTimeOffset.UtcNow, expiresIn: TimeSpan.FromMinutes(10)));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ShopifyTestApp.SessionToken(Shop, DateTimeOffset.UtcNow, expiresIn: TimeSpan.FromMinutes(10)));
         return client;
     }
 

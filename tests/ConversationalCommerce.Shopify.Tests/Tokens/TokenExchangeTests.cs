@@ -26,7 +26,7 @@ public sealed class TokenExchangeTests
     private static HttpClient AdminClient(ShopifyTestApp app, out string sessionToken)
     {
         var client = app.CreateClient();
-        sessionToken = SessionTokens.Create(Shop, DateTimeOffset.UtcNow);
+        sessionToken = ShopifyTestApp.SessionToken(Shop, DateTimeOffset.UtcNow);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sessionToken);
         return client;
     }
