@@ -3,6 +3,7 @@ using ConversationalCommerce.Data;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Shops;
 using ConversationalCommerce.Engine.Conversation;
+using ConversationalCommerce.Engine.CustomIntents;
 using ConversationalCommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,45 @@ public sealed class AdminPageTests(Chromium chromium) : IClassFixture<Chromium>
         var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Messages
             .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq).Select(m => m.Role).ToListAsync();
         Assert.Equal([MessageRole.Shopper, MessageRole.Assistant, MessageRole.Merchant], stored);
+    }
+
+    [Fact]
+    public async Task Merchant_teaches_a_custom_intent_from_the_intents_tab_and_the_assistant_answers_with_it()
+    {
+        using var app = new LocalDevelopmentApp();
+        app.StartRealServer();
+        await using var context = await chromium.DesktopAsync(app.ServerAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin#intents");
+
+        // Too few examples: the reason is shown and nothing is stored.
+        await page.GetByLabel("Name").FillAsync("gift_wrapping");
+        await page.GetByLabel("Example questions, one per line").FillAsync("do you gift wrap\ncan you wrap it");
+        await page.GetByLabel("Reply").FillAsync("Gift wrap is $5 at checkout.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save intent" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("intent-note")).ToContainTextAsync("at least 3 example");
+        await Assertions.Expect(page.GetByTestId("intents-table")).ToHaveCountAsync(0);
+
+        await page.GetByLabel("Example questions, one per line").FillAsync(
+            "do you offer gift wrapping\ncan you wrap it as a present\nis gift wrap available\ncan I get it wrapped\ndo you wrap gifts");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save intent" }).ClickAsync();
+        var row = page.Locator("[data-intent='gift_wrapping']");
+        await Assertions.Expect(row).ToContainTextAsync("Gift wrap is $5 at checkout.");
+        await Assertions.Expect(page.GetByTestId("intent-note")).ToContainTextAsync("learning it now");
+
+        // The shop's retrained model answers with the merchant's reply once the background training is done.
+        await using var scope = app.Services.CreateAsyncScope();
+        var shopId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Shops.AsNoTracking()
+            .Where(s => s.Domain == Shop.DemoDomain).Select(s => s.Id).SingleAsync();
+        await app.Services.GetRequiredService<CustomIntentService>().TrainingFor(shopId).WaitAsync(TimeSpan.FromMinutes(1));
+        var turn = await scope.ServiceProvider.GetRequiredService<IConversationService>().HandleAsync(
+            new ShopperMessage(shopId, Guid.NewGuid(), Channel.Widget, "do you do gift wrapping?", "m-1"), CancellationToken.None);
+        Assert.Equal("gift_wrapping", turn.Reply.Intent);
+        Assert.Equal("Gift wrap is $5 at checkout.", turn.Reply.Text);
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete intent gift_wrapping" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
     }
 
     private static async Task<(Guid ShopId, Guid ConversationId)> SeedConversationAsync(AppFactory app)

@@ -25,6 +25,9 @@ public static class AdminApi
         admin.MapGet("/analytics", AdminAnalytics.GetAsync).WithName("GetAdminAnalytics").WithSummary("Conversation and recommendation figures over the last days");
         admin.MapGet("/settings", AdminSettings.GetAsync).WithName("GetAdminSettings").WithSummary("Assistant and policy settings (no channel secrets)");
         admin.MapPut("/settings", AdminSettings.PutAsync).WithName("PutAdminSettings").WithSummary("Updates assistant and policy settings");
+        admin.MapGet("/intents", AdminIntents.ListAsync).WithName("ListAdminIntents").WithSummary("The shop's custom intents, the built-in ones and whether retraining runs");
+        admin.MapPut("/intents/{name}", AdminIntents.PutAsync).WithName("PutAdminIntent").WithSummary("Adds or replaces a custom intent; retrains in the background");
+        admin.MapDelete("/intents/{name}", AdminIntents.DeleteAsync).WithName("DeleteAdminIntent").WithSummary("Deletes a custom intent; retrains in the background");
         app.MapAdminPage();
         return app;
     }

@@ -6,6 +6,7 @@ const TABS = [
   { id: "overview", label: "Overview" },
   { id: "conversations", label: "Conversations" },
   { id: "analytics", label: "Analytics" },
+  { id: "intents", label: "Intents" },
   { id: "settings", label: "Settings" },
 ];
 
@@ -463,7 +464,72 @@ async function settingsView() {
         h("li", {}, "Email: ", h("code", {}, s.channelSettings.email)))));
 }
 
-const VIEWS = { overview: overviewView, conversations: conversationsView, analytics: analyticsView, settings: settingsView };
+// ---- Intents -----------------------------------------------------------------------------------------------------
+
+async function intentsView() {
+  const data = await api("/api/admin/intents");
+  const container = h("div", { class: "stack" });
+  const render = (d) => container.replaceChildren(intentsList(d, render), intentForm(d, render));
+  render(data);
+  return container;
+}
+
+function intentsList(d, render) {
+  const status = d.training
+    ? h("p", { role: "status", class: "muted", "data-testid": "intents-training" }, "Retraining the assistant with your changes… it keeps answering with the previous model meanwhile.")
+    : h("p", { role: "status", class: "muted" }, "The assistant knows every intent below.");
+  const rows = d.intents.map((i) => h("tr", { "data-intent": i.name },
+    h("th", { scope: "row" }, h("code", {}, i.name)),
+    h("td", {}, h("ul", { class: "examples" }, i.examples.slice(0, 3).map((e) => h("li", {}, e))), i.examples.length > 3 ? h("span", { class: "muted" }, `+${i.examples.length - 3} more`) : null),
+    h("td", {}, i.reply ?? ""),
+    h("td", {}, h("button", {
+      type: "button", class: "button", "aria-label": `Delete intent ${i.name}`,
+      onclick: async (e) => {
+        if (!confirm(`Delete the intent "${i.name}"?`)) return;
+        e.target.disabled = true;
+        try { render(await api(`/api/admin/intents/${encodeURIComponent(i.name)}`, { method: "DELETE" })); }
+        catch (error) { e.target.disabled = false; e.target.closest("section").append(errorBox(error)); }
+      },
+    }, "Delete"))));
+  const table = d.intents.length
+    ? h("table", { class: "table", "data-testid": "intents-table" },
+        h("thead", {}, h("tr", {}, h("th", {}, "Intent"), h("th", {}, "Examples"), h("th", {}, "Reply"), h("th", {}, h("span", { class: "visually-hidden" }, "Actions")))),
+        h("tbody", {}, rows))
+    : h("p", { class: "muted" }, "No custom intents yet. Add one below to teach the assistant a question your shoppers ask and the answer to give.");
+  return card("Your intents", status, table,
+    h("details", {}, h("summary", {}, `Built-in intents (${d.builtIn.length})`), h("p", { class: "muted" }, d.builtIn.join(", "))));
+}
+
+function intentForm(d, render) {
+  const l = d.limits;
+  const name = h("input", { id: "i-name", name: "name", type: "text", maxlength: "40", pattern: "[a-z][a-z0-9_]{1,39}", required: true, "aria-describedby": "i-name-help" });
+  const examples = h("textarea", { id: "i-examples", name: "examples", rows: "6", required: true, "aria-describedby": "i-examples-help" });
+  const reply = h("textarea", { id: "i-reply", name: "reply", rows: "3", maxlength: String(l.maxReplyLength), required: true });
+  const note = h("p", { role: "status", class: "muted", "data-testid": "intent-note" });
+  const form = h("form", {
+    class: "settings",
+    onsubmit: async (e) => {
+      e.preventDefault();
+      const body = { examples: examples.value.split("\n").map((x) => x.trim()).filter(Boolean), reply: reply.value };
+      try {
+        render(await api(`/api/admin/intents/${encodeURIComponent(name.value.trim())}`, { method: "PUT", json: body }));
+        document.querySelector('[data-testid="intent-note"]').textContent = `Saved "${name.value.trim()}". The assistant is learning it now.`;
+      } catch (error) {
+        note.textContent = error.body?.errors?.intent?.join(" ") || error.message;
+        name.focus();
+      }
+    },
+  },
+  h("div", { class: "field" }, h("label", { for: "i-name" }, "Name"),
+    name, h("p", { class: "muted", id: "i-name-help" }, "Lower-case letters, digits and underscores, e.g. gift_wrapping. Saving an existing name replaces it.")),
+  h("div", { class: "field" }, h("label", { for: "i-examples" }, "Example questions, one per line"),
+    examples, h("p", { class: "muted", id: "i-examples-help" }, `At least ${l.minExamples}, at most ${l.maxExamples}; the more varied, the better.`)),
+  h("div", { class: "field" }, h("label", { for: "i-reply" }, "Reply"), reply),
+  h("div", { class: "row" }, h("button", { type: "submit", class: "button primary" }, "Save intent"), note));
+  return card("Add or replace an intent", form);
+}
+
+const VIEWS = { overview: overviewView, conversations: conversationsView, analytics: analyticsView, intents: intentsView, settings: settingsView };
 
 const initial = location.hash.slice(1);
 show(TABS.some((t) => t.id === initial) ? initial : "overview");
