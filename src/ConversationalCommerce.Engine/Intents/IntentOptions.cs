@@ -9,13 +9,19 @@ public sealed class IntentOptions
 
     /// <summary>
     /// Threshold the eval command uses on public benchmarks (150 classes spread probability thinner). Chosen on
-    /// CLINC150's validation split, not its test split: 0.12 keeps out-of-scope recall near 70 % there (in-scope
-    /// 91.9 %), while 0.3 bought 88 % recall for 2.5 points of in-scope accuracy.
+    /// CLINC150's validation split, never its test split, with <see cref="DefaultTrainer"/>: the smallest top
+    /// probability (in steps of 0.01) at which out-of-scope recall reaches 70 % there (in-scope 93.0 %). Test
+    /// sets' off-topic sentences are harder than validation's 100, so their recall runs a few points lower.
     /// </summary>
-    public const double DefaultEvalThreshold = 0.12;
+    public const double DefaultEvalThreshold = 0.16;
 
-    /// <summary>The training recipe for the public benchmarks (eval command, bench): thousands of examples.</summary>
-    public static readonly TrainerSettings DefaultTrainer = new();
+    /// <summary>
+    /// The training recipe for the public benchmarks (eval command, bench): thousands of examples, so weak L2 and
+    /// more epochs fit them better (CLINC150 validation in-scope 92.9 -> 93.5 % at threshold 0), and the rare
+    /// out-of-scope class ("oos", 100 of 15,100 examples) weighs 8x so unseen off-topic sentences lean towards it.
+    /// </summary>
+    public static readonly TrainerSettings DefaultTrainer = new(Epochs: 50, L2: 1e-6,
+        LabelWeights: new Dictionary<string, double> { [IntentEvaluation.DefaultOosLabel] = 8 });
 
     /// <summary>The recipe for shop models: a few hundred examples, so stronger regularisation keeps confidences honest.</summary>
     public static readonly TrainerSettings ShopTrainer = new(Epochs: 30, LearningRate: 0.5, L2: 1e-4);

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace ConversationalCommerce.Engine.Intents.Classification;
 
 /// <summary>
@@ -9,7 +12,7 @@ public sealed class TextClassifier
     private readonly TextFeaturizer _featurizer;
     private readonly Dictionary<ulong, int> _featureIndex;
     private readonly float[] _idf;
-    private readonly float[] _weights; // feature-major: _weights[f * ClassCount + c]
+    private readonly float[] _weights; // feature-major, one SIMD-padded row per feature: _weights[f * Stride(ClassCount) + c]
     private readonly float[] _bias;
     private readonly double _temperature; // scales margins into probabilities
 
@@ -43,22 +46,28 @@ public sealed class TextClassifier
         chars.Clear();
         _featurizer.Extract(text, words, chars);
         var (indices, values) = Vectorize(words, chars);
+        Span<float> row = stackalloc float[Stride(ClassCount)];
+        row.Clear();
+        AddRows(_weights, indices, values, 1f, row);
         var scores = new double[ClassCount];
-        Score(indices, values, scores);
-        for (var c = 0; c < scores.Length; c++) scores[c] *= _temperature;
+        for (var c = 0; c < scores.Length; c++) scores[c] = (row[c] + _bias[c]) * _temperature;
         Softmax(scores);
         return scores;
     }
 
-    internal void Score(int[] indices, float[] values, double[] scores)
+    /// <summary>Row length of the weight matrix: the class count rounded up to whole SIMD vectors.</summary>
+    internal static int Stride(int classes) => (classes + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+
+    /// <summary>into += scale * Σ values[k] * weights[row indices[k]]: the whole score (or update) is a few SIMD AXPYs.</summary>
+    internal static void AddRows(float[] weights, int[] indices, float[] values, float scale, Span<float> into)
     {
-        var classes = ClassCount;
-        for (var c = 0; c < classes; c++) scores[c] = _bias[c];
+        var stride = into.Length;
+        var target = MemoryMarshal.Cast<float, Vector<float>>(into);
         for (var k = 0; k < indices.Length; k++)
         {
-            var row = indices[k] * classes;
-            var x = values[k];
-            for (var c = 0; c < classes; c++) scores[c] += x * _weights[row + c];
+            var row = MemoryMarshal.Cast<float, Vector<float>>(weights.AsSpan(indices[k] * stride, stride));
+            var x = new Vector<float>(values[k] * scale);
+            for (var j = 0; j < target.Length; j++) target[j] += row[j] * x;
         }
     }
 

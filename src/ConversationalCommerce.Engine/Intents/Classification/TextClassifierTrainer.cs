@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace ConversationalCommerce.Engine.Intents.Classification;
 
 /// <param name="Epochs">Passes of stochastic gradient descent over the shuffled examples.</param>
@@ -75,7 +78,8 @@ public static class TextClassifierTrainer
     private static (float[] Weights, float[] Bias) Fit((int[] Indices, float[] Values)[] vectors, int[] targets, double[] labelWeights, int classes, int features,
         TrainerSettings settings, CancellationToken cancellationToken)
     {
-        var w = new float[features * classes];
+        var stride = TextClassifier.Stride(classes);
+        var w = new float[features * stride];
         var b = new double[classes];
         var scale = 1.0;
         var averaged = settings.AveragedEpochs > 0 ? new double[w.Length] : null;
@@ -83,6 +87,8 @@ public static class TextClassifierTrainer
         var snapshots = 0;
         var order = Enumerable.Range(0, vectors.Length).ToArray();
         var random = new Random(settings.Seed);
+        var raw = new float[stride];
+        var gradient = new float[stride];
         var scores = new double[classes];
         var lambda = settings.L2;
         long t = 0;
@@ -94,14 +100,9 @@ public static class TextClassifierTrainer
             {
                 var eta = settings.LearningRate / (1 + settings.LearningRate * lambda * t++);
                 var (indices, values) = vectors[i];
-                for (var c = 0; c < classes; c++) scores[c] = 0;
-                for (var k = 0; k < indices.Length; k++)
-                {
-                    var row = indices[k] * classes;
-                    var x = values[k];
-                    for (var c = 0; c < classes; c++) scores[c] += x * w[row + c];
-                }
-                for (var c = 0; c < classes; c++) scores[c] = scores[c] * scale + b[c];
+                Array.Clear(raw);
+                TextClassifier.AddRows(w, indices, values, 1f, raw);
+                for (var c = 0; c < classes; c++) scores[c] = raw[c] * scale + b[c];
                 if (settings.Hinge)
                 {
                     var y = targets[i];
@@ -120,12 +121,8 @@ public static class TextClassifierTrainer
 
                 scale *= 1 - eta * lambda;
                 var step = eta * labelWeights[targets[i]] / scale;
-                for (var k = 0; k < indices.Length; k++)
-                {
-                    var row = indices[k] * classes;
-                    var x = values[k] * step;
-                    for (var c = 0; c < classes; c++) w[row + c] -= (float)(x * scores[c]);
-                }
+                for (var c = 0; c < classes; c++) gradient[c] = (float)scores[c];
+                Update(w, indices, values, (float)-step, gradient);
                 for (var c = 0; c < classes; c++) b[c] -= eta * labelWeights[targets[i]] * scores[c];
 
                 if (scale < 1e-4)
@@ -148,5 +145,18 @@ public static class TextClassifierTrainer
         }
         for (var j = 0; j < w.Length; j++) w[j] = (float)(w[j] * scale);
         return (w, b.Select(v => (float)v).ToArray());
+    }
+
+    /// <summary>weights[row indices[k]] += step * values[k] * gradient, a SIMD AXPY per feature of the example.</summary>
+    private static void Update(float[] weights, int[] indices, float[] values, float step, float[] gradient)
+    {
+        var stride = gradient.Length;
+        var g = MemoryMarshal.Cast<float, Vector<float>>(gradient.AsSpan());
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var row = MemoryMarshal.Cast<float, Vector<float>>(weights.AsSpan(indices[k] * stride, stride));
+            var x = new Vector<float>(values[k] * step);
+            for (var j = 0; j < g.Length; j++) row[j] += g[j] * x;
+        }
     }
 }
