@@ -32,14 +32,18 @@ public sealed class SignalRTurnsBenchmark : IBenchmark
         // Warm-up: JIT, the search index and the database caches.
         await RunTurnsAsync(server, tokens[..Math.Min(4, tokens.Length)], TimeSpan.FromSeconds(5), cancellationToken);
 
-        Console.WriteLine($"{"connections",11} | {"echo p50",9} {"echo p99",9} | {"turn p50",9} {"turn p99",9} | {"turns/s",8} {"turns",7} {"errors",6}");
+        Console.WriteLine($"{"connections",11} | {"echo p50",9} {"echo p99",9} | {"turn p50",9} {"turn p99",9} | {"turns/s",8} {"turns",7} {"errors",6} | server CPU/turn, /echo");
         foreach (var level in levels)
         {
+            var cpu = server.CpuTime();
             var echo = await RunEchoAsync(server, level, duration, cancellationToken);
+            var echoCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, echo.Latency.Count);
+            cpu = server.CpuTime();
             var turns = await RunTurnsAsync(server, tokens[..level], duration, cancellationToken);
+            var turnCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, turns.Latency.Count);
             Console.WriteLine($"{level,11} | {echo.Latency.Percentile(50),7:F2}ms {echo.Latency.Percentile(99),7:F2}ms | " +
                               $"{turns.Latency.Percentile(50),7:F2}ms {turns.Latency.Percentile(99),7:F2}ms | " +
-                              $"{turns.Latency.Count / turns.Elapsed.TotalSeconds,8:F1} {turns.Latency.Count,7} {turns.Errors,6} | echo errors {echo.Errors}, load {Load()}");
+                              $"{turns.Latency.Count / turns.Elapsed.TotalSeconds,8:F1} {turns.Latency.Count,7} {turns.Errors,6} | {turnCpu,6:F2}ms {echoCpu,6:F3}ms | echo errors {echo.Errors}, load {Load()}");
         }
         Console.WriteLine($"server RSS at the end: {server.RssBytes() / 1024.0 / 1024.0:F0} MiB");
         return 0;

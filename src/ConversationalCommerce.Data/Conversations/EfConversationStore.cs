@@ -15,48 +15,33 @@ namespace ConversationalCommerce.Data.Conversations;
 /// </summary>
 public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQueue commits) : IConversationStore
 {
-    private static readonly Func<AppDbContext, Channel, string, CancellationToken, Task<Message?>> ShopperByExternalId =
-        EF.CompileAsyncQuery((AppDbContext db, Channel channel, string externalId, CancellationToken _) =>
-            db.Messages.AsNoTracking().FirstOrDefault(m => m.Channel == channel && m.ExternalId == externalId));
-
-    private static readonly Func<AppDbContext, Guid, long, CancellationToken, Task<Message?>> AssistantAfter =
-        EF.CompileAsyncQuery((AppDbContext db, Guid conversationId, long shopperSeq, CancellationToken _) =>
-            db.Messages.AsNoTracking().FirstOrDefault(m => m.ConversationId == conversationId && m.Seq == shopperSeq + 1 && m.Role == MessageRole.Assistant));
-
-    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Domain.Conversations.Conversation?>> ConversationById =
-        EF.CompileAsyncQuery((AppDbContext db, Guid conversationId, CancellationToken _) =>
-            db.Conversations.AsNoTracking().FirstOrDefault(c => c.Id == conversationId));
-
-    private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<bool>> OwnedByAnotherShop =
-        EF.CompileAsyncQuery((AppDbContext db, Guid conversationId, Guid shopId, CancellationToken _) =>
-            db.Conversations.IgnoreQueryFilters().Any(c => c.Id == conversationId && c.ShopId != shopId));
-
-    // The words of the latest messages, newest first; the structured payload (cards, often kilobytes) stays in the table.
-    private static readonly Func<AppDbContext, Guid, int, IAsyncEnumerable<Message>> RecentTexts =
-        EF.CompileAsyncQuery((AppDbContext db, Guid conversationId, int take) =>
-            db.Messages.Where(m => m.ConversationId == conversationId).OrderByDescending(m => m.Seq).Take(take)
-                .Select(m => new Message
-                {
-                    Id = m.Id, ShopId = m.ShopId, ConversationId = m.ConversationId, Seq = m.Seq, Role = m.Role, Channel = m.Channel,
-                    Text = m.Text, ExternalId = m.ExternalId, DeliveryStatus = m.DeliveryStatus, CreatedAt = m.CreatedAt,
-                }));
-
     public async Task<TurnStart> BeginTurnAsync(Guid shopId, Guid conversationId, Channel channel, string? externalId, int historySize, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = DbFor(scope, shopId);
-        if (externalId is not null && await ShopperByExternalId(db, channel, externalId, cancellationToken) is { } shopper)
-            return new TurnStart(new StoredTurn(shopper, await AssistantAfter(db, shopper.ConversationId, shopper.Seq, cancellationToken)), null, false);
+        if (externalId is not null && await db.Messages.AsNoTracking()
+                .FirstOrDefaultAsync(m => m.Channel == channel && m.ExternalId == externalId, cancellationToken) is { } shopper)
+        {
+            var assistant = await db.Messages.AsNoTracking().FirstOrDefaultAsync(
+                m => m.ConversationId == shopper.ConversationId && m.Seq == shopper.Seq + 1 && m.Role == MessageRole.Assistant, cancellationToken);
+            return new TurnStart(new StoredTurn(shopper, assistant), null, false);
+        }
 
-        var conversation = await ConversationById(db, conversationId, cancellationToken);
+        var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is null)
             // The one deliberate look past the shop filter: only to refuse a foreign id, never to read it.
-            return new TurnStart(null, null, await OwnedByAnotherShop(db, conversationId, shopId, cancellationToken));
+            return new TurnStart(null, null, await db.Conversations.IgnoreQueryFilters()
+                .AnyAsync(c => c.Id == conversationId && c.ShopId != shopId, cancellationToken));
 
-        var history = new List<Message>(Math.Max(0, historySize));
-        if (historySize > 0)
-            await foreach (var message in RecentTexts(db, conversationId, historySize).WithCancellation(cancellationToken))
-                history.Add(message);
+        // The words of the latest messages; the structured payload (cards, often kilobytes) stays in the table.
+        var history = historySize <= 0 ? [] : await db.Messages
+            .Where(m => m.ConversationId == conversationId).OrderByDescending(m => m.Seq).Take(historySize)
+            .Select(m => new Message
+            {
+                Id = m.Id, ShopId = m.ShopId, ConversationId = m.ConversationId, Seq = m.Seq, Role = m.Role, Channel = m.Channel,
+                Text = m.Text, ExternalId = m.ExternalId, DeliveryStatus = m.DeliveryStatus, CreatedAt = m.CreatedAt,
+            })
+            .ToListAsync(cancellationToken);
         history.Reverse();
         return new TurnStart(null, new ConversationSnapshot(conversation, history), false);
     }

@@ -22,6 +22,18 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, IOptions<TurnCo
     private readonly Lock _gate = new();
     private Task? _writer;
     private bool? _enabled;
+    private int _waiting;
+    private int _largestBatch;
+    private long _batches;
+
+    /// <summary>Turn writes queued and not yet picked up by the writer.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Most turns the writer has put in one transaction so far (diagnostics).</summary>
+    public int LargestBatch => Volatile.Read(ref _largestBatch);
+
+    /// <summary>Transactions (batches) written so far (diagnostics).</summary>
+    public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>True when configured on and the database is SQLite (decided once, from the app's context).</summary>
     public ValueTask<bool> EnabledAsync(CancellationToken cancellationToken)
@@ -39,7 +51,12 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, IOptions<TurnCo
         ArgumentNullException.ThrowIfNull(write);
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingTurn(write, cancellationToken);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(TurnCommitQueue), "The app is shutting down.");
+        Interlocked.Increment(ref _waiting);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw new ObjectDisposedException(nameof(TurnCommitQueue), "The app is shutting down.");
+        }
         EnsureWriter();
         return pending.Completion.Task;
     }
@@ -59,11 +76,14 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, IOptions<TurnCo
             batch.Clear();
             while (batch.Count < max && _queue.Reader.TryRead(out var pending))
             {
+                Interlocked.Decrement(ref _waiting);
                 // A turn given up before its write started is not written at all.
                 if (pending.CancellationToken.IsCancellationRequested) pending.Completion.TrySetCanceled(pending.CancellationToken);
                 else batch.Add(pending);
             }
             if (batch.Count == 0) continue;
+            Interlocked.Increment(ref _batches);
+            if (batch.Count > _largestBatch) Volatile.Write(ref _largestBatch, batch.Count);
             try
             {
                 await CommitAsync(batch).ConfigureAwait(false);
