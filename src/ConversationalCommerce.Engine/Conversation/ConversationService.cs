@@ -30,10 +30,11 @@ public sealed class ConversationService(
         if (text.Length > settings.MaxMessageLength)
             throw new ArgumentException($"The message is longer than {settings.MaxMessageLength} characters.", nameof(message));
         var externalId = string.IsNullOrWhiteSpace(message.ExternalId) ? null : message.ExternalId.Trim();
+        var historySize = engine is IUsesHistory uses ? Math.Clamp(uses.HistoryMessages, 0, settings.HistorySize) : settings.HistorySize;
 
         for (var attempt = 1; attempt <= settings.MaxWriteAttempts; attempt++)
         {
-            var start = await store.BeginTurnAsync(message.ShopId, message.ConversationId, message.Channel, externalId, settings.HistorySize, cancellationToken);
+            var start = await store.BeginTurnAsync(message.ShopId, message.ConversationId, message.Channel, externalId, historySize, cancellationToken);
             if (start.Duplicate is not null) return Duplicate(message, start.Duplicate);
             if (start.BelongsToAnotherShop) throw new ConversationAccessException(message.ConversationId);
             var snapshot = start.Snapshot;
