@@ -19,29 +19,19 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQ
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = DbFor(scope, shopId);
-        if (externalId is not null && await db.Messages.AsNoTracking()
-                .FirstOrDefaultAsync(m => m.Channel == channel && m.ExternalId == externalId, cancellationToken) is { } shopper)
-        {
-            var assistant = await db.Messages.AsNoTracking().FirstOrDefaultAsync(
-                m => m.ConversationId == shopper.ConversationId && m.Seq == shopper.Seq + 1 && m.Role == MessageRole.Assistant, cancellationToken);
-            return new TurnStart(new StoredTurn(shopper, assistant), null, false);
-        }
+        var queries = TurnQueries.For(db);
+        if (externalId is not null && await queries.ShopperByExternalId(db, channel, externalId, cancellationToken) is { } shopper)
+            return new TurnStart(new StoredTurn(shopper, await queries.AssistantAfter(db, shopper.ConversationId, shopper.Seq, cancellationToken)), null, false);
 
-        var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        var conversation = await queries.ConversationById(db, conversationId, cancellationToken);
         if (conversation is null)
             // The one deliberate look past the shop filter: only to refuse a foreign id, never to read it.
-            return new TurnStart(null, null, await db.Conversations.IgnoreQueryFilters()
-                .AnyAsync(c => c.Id == conversationId && c.ShopId != shopId, cancellationToken));
+            return new TurnStart(null, null, await queries.OwnedByAnotherShop(db, conversationId, shopId, cancellationToken));
 
-        // The words of the latest messages; the structured payload (cards, often kilobytes) stays in the table.
-        var history = historySize <= 0 ? [] : await db.Messages
-            .Where(m => m.ConversationId == conversationId).OrderByDescending(m => m.Seq).Take(historySize)
-            .Select(m => new Message
-            {
-                Id = m.Id, ShopId = m.ShopId, ConversationId = m.ConversationId, Seq = m.Seq, Role = m.Role, Channel = m.Channel,
-                Text = m.Text, ExternalId = m.ExternalId, DeliveryStatus = m.DeliveryStatus, CreatedAt = m.CreatedAt,
-            })
-            .ToListAsync(cancellationToken);
+        var history = new List<Message>(Math.Max(0, historySize));
+        if (historySize > 0)
+            await foreach (var message in queries.RecentTexts(db, conversationId, historySize).WithCancellation(cancellationToken))
+                history.Add(message);
         history.Reverse();
         return new TurnStart(null, new ConversationSnapshot(conversation, history), false);
     }
