@@ -142,8 +142,13 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, IOptions<TurnCo
         else pending.Completion.TrySetResult(outcome.Result);
     }
 
-    private static bool InTransaction(AppDbContext db) =>
-        db.Database.GetDbConnection() is not SqliteConnection { Handle: { } handle } || SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+    /// <summary>Whether the batch's transaction is still open (SQLite leaves autocommit mode only inside one).</summary>
+    private static bool InTransaction(AppDbContext db) => db.Database.GetDbConnection() switch
+    {
+        SqliteConnection { Handle: { } handle } => SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0,
+        SqliteConnection => false, // closed under us
+        _ => db.Database.CurrentTransaction is not null,
+    };
 
     public async ValueTask DisposeAsync()
     {
