@@ -5,11 +5,15 @@ namespace ConversationalCommerce.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the DbContext for the chosen provider. The shop scope is per request/job.</summary>
+    /// <summary>
+    /// Registers the DbContext for the chosen provider. The shop scope is per request/job; the options depend on
+    /// nothing scoped, so they are built once instead of in every scope (a chat turn opens several).
+    /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         services.AddScoped<ShopScope>();
-        services.AddDbContext<AppDbContext>(o => DbContextOptionsConfigurator.Configure(o, provider, connectionString));
+        services.AddDbContext<AppDbContext>(o => DbContextOptionsConfigurator.Configure(o, provider, connectionString),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 }

@@ -77,6 +77,19 @@ public sealed class BenchServer : IAsyncDisposable
         return 0;
     }
 
+    /// <summary>
+    /// CPU time the app process has used (user + system, from /proc): on a shared machine, server CPU per turn is a
+    /// steadier measure of the work a turn costs than wall-clock latency.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat (utime, stime) in clock ticks; after the command name they are at index 11 and 12.
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>The demo shop's publishable widget key, read from the app's SQLite file.</summary>
     public async Task<string> DemoWidgetKeyAsync(CancellationToken cancellationToken)
     {

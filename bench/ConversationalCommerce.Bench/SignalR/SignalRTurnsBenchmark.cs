@@ -32,14 +32,18 @@ public sealed class SignalRTurnsBenchmark : IBenchmark
         // Warm-up: JIT, the search index and the database caches.
         await RunTurnsAsync(server, tokens[..Math.Min(4, tokens.Length)], TimeSpan.FromSeconds(5), cancellationToken);
 
-        Console.WriteLine($"{"connections",11} | {"echo p50",9} {"echo p99",9} | {"turn p50",9} {"turn p99",9} | {"turns/s",8} {"turns",7} {"errors",6}");
+        Console.WriteLine($"{"connections",11} | {"echo p50",9} {"echo p99",9} | {"turn p50",9} {"turn p99",9} | {"turns/s",8} {"turns",7} {"errors",6} | server CPU/turn, /echo");
         foreach (var level in levels)
         {
+            var cpu = server.CpuTime();
             var echo = await RunEchoAsync(server, level, duration, cancellationToken);
+            var echoCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, echo.Latency.Count);
+            cpu = server.CpuTime();
             var turns = await RunTurnsAsync(server, tokens[..level], duration, cancellationToken);
+            var turnCpu = (server.CpuTime() - cpu).TotalMilliseconds / Math.Max(1, turns.Latency.Count);
             Console.WriteLine($"{level,11} | {echo.Latency.Percentile(50),7:F2}ms {echo.Latency.Percentile(99),7:F2}ms | " +
                               $"{turns.Latency.Percentile(50),7:F2}ms {turns.Latency.Percentile(99),7:F2}ms | " +
-                              $"{turns.Latency.Count / turns.Elapsed.TotalSeconds,8:F1} {turns.Latency.Count,7} {turns.Errors + echo.Errors,6}");
+                              $"{turns.Latency.Count / turns.Elapsed.TotalSeconds,8:F1} {turns.Latency.Count,7} {turns.Errors,6} | {turnCpu,6:F2}ms {echoCpu,6:F3}ms | echo errors {echo.Errors}, load {Load()}");
         }
         Console.WriteLine($"server RSS at the end: {server.RssBytes() / 1024.0 / 1024.0:F0} MiB");
         return 0;
@@ -47,36 +51,25 @@ public sealed class SignalRTurnsBenchmark : IBenchmark
 
     private sealed record Result(LatencyRecorder Latency, int Errors, TimeSpan Elapsed);
 
+    /// <summary>
+    /// The floor: the echo hub answers a Send like the chat hub (a message event to the caller, then the ack) without a
+    /// turn, over a WebSocket connection with the same JSON protocol, timed the same way (invoke -> message event).
+    /// </summary>
     private static async Task<Result> RunEchoAsync(BenchServer server, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var hubs = await ConnectAsync(server, "/hubs/echo", Enumerable.Repeat<string?>(null, connections).ToArray(), cancellationToken);
-        var latency = new LatencyRecorder();
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(hubs.Select(async hub =>
-        {
-            while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
-            {
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    await hub.InvokeAsync<string>("Echo", "ping", cancellationToken);
-                    latency.Add(LatencyRecorder.Elapsed(start));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        }));
-        var elapsed = clock.Elapsed;
-        await Task.WhenAll(hubs.Select(h => h.DisposeAsync().AsTask()));
-        return new Result(latency, errors, elapsed);
+        return await MeasureAsync(hubs, (index, turn) => "ping", duration, cancellationToken);
     }
 
     private static async Task<Result> RunTurnsAsync(BenchServer server, string[] tokens, TimeSpan duration, CancellationToken cancellationToken)
     {
         var hubs = await ConnectAsync(server, "/hubs/chat", tokens, cancellationToken);
+        return await MeasureAsync(hubs, (index, turn) => Questions[(index + turn) % Questions.Length], duration, cancellationToken);
+    }
+
+    /// <summary>Each connection sends, waits for the assistant's message event (the latency) and the ack, then sends again.</summary>
+    private static async Task<Result> MeasureAsync(HubConnection[] hubs, Func<int, int, string> textFor, TimeSpan duration, CancellationToken cancellationToken)
+    {
         var latency = new LatencyRecorder();
         var errors = 0;
         var clock = Stopwatch.StartNew();
@@ -95,7 +88,7 @@ public sealed class SignalRTurnsBenchmark : IBenchmark
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    var text = Questions[(index + turn++) % Questions.Length];
+                    var text = textFor(index, turn++);
                     var ack = await hub.InvokeAsync<AckEvent>("Send", new { clientMessageId = Guid.NewGuid().ToString(), text }, cancellationToken);
                     if (!ack.Accepted)
                     {
@@ -123,6 +116,8 @@ public sealed class SignalRTurnsBenchmark : IBenchmark
             async (hub, ct) => await hub.StartAsync(ct));
         return hubs;
     }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static string Arg(string[] args, string name, string fallback)
     {

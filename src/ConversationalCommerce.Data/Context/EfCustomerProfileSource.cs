@@ -1,16 +1,42 @@
 using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Engine.Context;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConversationalCommerce.Data.Context;
 
-/// <summary>A customer's recent orders and what they say about sizes and tastes; read per turn, shop-scoped.</summary>
-public sealed class EfCustomerProfileSource(IServiceScopeFactory scopes) : ICustomerProfileSource
+/// <summary>
+/// A customer's recent orders and what they say about sizes and tastes, shop-scoped. <see cref="GetAsync"/> always
+/// reads; every read is remembered briefly so that ranking, which asks on every turn, can reuse it
+/// (<see cref="GetRecentAsync"/>). The memory is bounded in entries and in time.
+/// </summary>
+public sealed class EfCustomerProfileSource(IServiceScopeFactory scopes, TimeProvider time) : ICustomerProfileSource, IDisposable
 {
     private const int MaxOrders = 20;
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+
+    public async Task<CustomerProfile?> GetRecentAsync(Guid shopId, Guid customerId, TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        if (_recent.TryGetValue((shopId, customerId), out Recent? recent) && recent is not null && time.GetUtcNow() - recent.At <= maxAge)
+            return recent.Profile;
+        return await GetAsync(shopId, customerId, cancellationToken);
+    }
 
     public async Task<CustomerProfile?> GetAsync(Guid shopId, Guid customerId, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var profile = await ReadAsync(shopId, customerId, cancellationToken);
+        _recent.Set((shopId, customerId), new Recent(profile, at), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeptFor });
+        return profile;
+    }
+
+    public void Dispose() => _recent.Dispose();
+
+    private sealed record Recent(CustomerProfile? Profile, DateTimeOffset At);
+
+    private async Task<CustomerProfile?> ReadAsync(Guid shopId, Guid customerId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ShopScope>().Set(shopId);

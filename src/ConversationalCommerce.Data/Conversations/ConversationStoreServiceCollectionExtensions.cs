@@ -15,6 +15,9 @@ public static class ConversationStoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PurchaseStatsOptions>().BindConfiguration(PurchaseStatsOptions.Section);
+        services.AddOptions<TurnCommitOptions>().BindConfiguration(TurnCommitOptions.Section)
+            .Validate(o => o.MaxBatch >= 1, "TurnCommits:MaxBatch must be at least 1.");
+        services.AddSingleton<TurnCommitQueue>();
         services.AddSingleton<IConversationStore, EfConversationStore>();
         services.AddSingleton<IShopProfileSource, EfShopProfileSource>();
         services.AddSingleton<IPurchaseStatsSource, EfPurchaseStatsSource>();

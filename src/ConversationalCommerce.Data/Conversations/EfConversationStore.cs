@@ -9,10 +9,33 @@ namespace ConversationalCommerce.Data.Conversations;
 
 /// <summary>
 /// Conversations in the database. Each call opens its own scope acting for the one shop, so the shop filter keeps
-/// other shops' threads out. A turn is one SaveChanges: the thread row (guarded by its Version) and two messages.
+/// other shops' threads out. A turn reads once (<see cref="BeginTurnAsync"/>: one context, compiled queries) and is
+/// written once: the thread row (guarded by its Version) and two messages, in one transaction. On SQLite the writes of
+/// concurrent turns go through the <see cref="TurnCommitQueue"/> (one writer, many turns per commit).
 /// </summary>
-public sealed class EfConversationStore(IServiceScopeFactory scopes) : IConversationStore
+public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQueue commits) : IConversationStore
 {
+    public async Task<TurnStart> BeginTurnAsync(Guid shopId, Guid conversationId, Channel channel, string? externalId, int historySize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = DbFor(scope, shopId);
+        var queries = TurnQueries.For(db);
+        if (externalId is not null && await queries.ShopperByExternalId(db, channel, externalId, cancellationToken) is { } shopper)
+            return new TurnStart(new StoredTurn(shopper, await queries.AssistantAfter(db, shopper.ConversationId, shopper.Seq, cancellationToken)), null, false);
+
+        var conversation = await queries.ConversationById(db, conversationId, cancellationToken);
+        if (conversation is null)
+            // The one deliberate look past the shop filter: only to refuse a foreign id, never to read it.
+            return new TurnStart(null, null, await queries.OwnedByAnotherShop(db, conversationId, shopId, cancellationToken));
+
+        var history = new List<Message>(Math.Max(0, historySize));
+        if (historySize > 0)
+            await foreach (var message in queries.RecentTexts(db, conversationId, historySize).WithCancellation(cancellationToken))
+                history.Add(message);
+        history.Reverse();
+        return new TurnStart(null, new ConversationSnapshot(conversation, history), false);
+    }
+
     public async Task<StoredTurn?> FindTurnAsync(Guid shopId, Channel channel, string externalId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -48,38 +71,10 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes) : IConversa
 
     public async Task<TurnWriteResult> AppendTurnAsync(TurnWrite write, CancellationToken cancellationToken)
     {
+        if (await commits.EnabledAsync(cancellationToken)) return await commits.AppendAsync(write, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = DbFor(scope, write.Conversation.ShopId);
-        var conversation = write.Conversation;
-        conversation.Messages = [];
-        if (write.IsNew)
-        {
-            db.Conversations.Add(conversation);
-        }
-        else
-        {
-            var entry = db.Conversations.Attach(conversation);
-            entry.State = EntityState.Modified;
-            entry.Property(c => c.Version).OriginalValue = write.ExpectedVersion;
-        }
-        db.Messages.Add(write.Shopper);
-        db.Messages.Add(write.Assistant);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return TurnWriteResult.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TurnWriteResult.Conflict;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            // Either the external id arrived twice at once, or another node took these seqs / created the thread.
-            if (write.Shopper.ExternalId is { } externalId && await ExternalIdTakenAsync(write, externalId, cancellationToken))
-                return TurnWriteResult.Duplicate;
-            return TurnWriteResult.Conflict;
-        }
+        return await TurnWrites.SaveAsync(db, write, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Message>> MessagesAfterAsync(Guid shopId, Guid conversationId, long afterSeq, int limit, CancellationToken cancellationToken)
@@ -89,13 +84,6 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes) : IConversa
         return await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
             .OrderBy(m => m.Seq).Take(limit).ToListAsync(cancellationToken);
-    }
-
-    private async Task<bool> ExternalIdTakenAsync(TurnWrite write, string externalId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = DbFor(scope, write.Conversation.ShopId);
-        return await db.Messages.AsNoTracking().AnyAsync(m => m.Channel == write.Shopper.Channel && m.ExternalId == externalId, cancellationToken);
     }
 
     private static AppDbContext DbFor(AsyncServiceScope scope, Guid shopId)

@@ -5,6 +5,13 @@ public interface ICustomerProfileSource
 {
     /// <summary>Null when the shop has no such customer.</summary>
     Task<CustomerProfile?> GetAsync(Guid shopId, Guid customerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The profile as read at most <paramref name="maxAge"/> ago (for ranking, where a few seconds of staleness do not
+    /// matter; order status uses <see cref="GetAsync"/>). Sources without a cache read it now.
+    /// </summary>
+    Task<CustomerProfile?> GetRecentAsync(Guid shopId, Guid customerId, TimeSpan maxAge, CancellationToken cancellationToken) =>
+        GetAsync(shopId, customerId, cancellationToken);
 }
 
 /// <param name="Orders">Most recent first.</param>

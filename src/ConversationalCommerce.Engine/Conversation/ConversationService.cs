@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace ConversationalCommerce.Engine.Conversation;
 
 /// <summary>
-/// One shopper message to one stored turn: dedupe by external id, find or start the thread, let the turn engine
-/// answer, then store both messages with the new state in one write guarded by the thread's version. When another
-/// node wrote the thread meanwhile, the turn is answered again on the fresh state (bounded retries).
+/// One shopper message to one stored turn: one read (dedupe by external id, the thread and its recent history), the
+/// turn engine's answer, then one write of both messages with the new state, guarded by the thread's version and
+/// finished (committed) before this returns. When another tab or node wrote the thread meanwhile, the turn is answered
+/// again on the fresh state (bounded retries).
 /// </summary>
 public sealed class ConversationService(
     IConversationStore store,
@@ -29,15 +30,14 @@ public sealed class ConversationService(
         if (text.Length > settings.MaxMessageLength)
             throw new ArgumentException($"The message is longer than {settings.MaxMessageLength} characters.", nameof(message));
         var externalId = string.IsNullOrWhiteSpace(message.ExternalId) ? null : message.ExternalId.Trim();
-
-        if (externalId is not null && await FindDuplicateAsync(message, externalId, cancellationToken) is { } stored)
-            return stored;
+        var historySize = engine is IUsesHistory uses ? Math.Clamp(uses.HistoryMessages, 0, settings.HistorySize) : settings.HistorySize;
 
         for (var attempt = 1; attempt <= settings.MaxWriteAttempts; attempt++)
         {
-            var snapshot = await store.LoadAsync(message.ShopId, message.ConversationId, settings.HistorySize, cancellationToken);
-            if (snapshot is null && await store.BelongsToAnotherShopAsync(message.ShopId, message.ConversationId, cancellationToken))
-                throw new ConversationAccessException(message.ConversationId);
+            var start = await store.BeginTurnAsync(message.ShopId, message.ConversationId, message.Channel, externalId, historySize, cancellationToken);
+            if (start.Duplicate is not null) return Duplicate(message, start.Duplicate);
+            if (start.BelongsToAnotherShop) throw new ConversationAccessException(message.ConversationId);
+            var snapshot = start.Snapshot;
 
             var conversation = snapshot?.Conversation ?? NewConversation(message);
             var expectedVersion = conversation.Version;
@@ -86,7 +86,11 @@ public sealed class ConversationService(
     private async Task<TurnResult?> FindDuplicateAsync(ShopperMessage message, string externalId, CancellationToken cancellationToken)
     {
         var stored = await store.FindTurnAsync(message.ShopId, message.Channel, externalId, cancellationToken);
-        if (stored is null) return null;
+        return stored is null ? null : Duplicate(message, stored);
+    }
+
+    private TurnResult Duplicate(ShopperMessage message, StoredTurn stored)
+    {
         logger.LogDebug("Duplicate {Channel} message in conversation {ConversationId}; returning the stored turn", message.Channel, stored.Shopper.ConversationId);
         var assistant = stored.Assistant ?? new Message
         {

@@ -23,11 +23,31 @@ public interface IConversationStore
     /// </summary>
     Task<TurnWriteResult> AppendTurnAsync(TurnWrite write, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Everything a turn reads before answering, in one go (one connection, one round of queries): the stored turn
+    /// when <paramref name="externalId"/> was seen before on this channel, else the thread with its latest
+    /// <paramref name="historySize"/> messages (their text; the structured payload is left out, a turn needs the
+    /// words, not the cards), and whether a missing thread's id belongs to another shop.
+    /// </summary>
+    async Task<TurnStart> BeginTurnAsync(Guid shopId, Guid conversationId, Channel channel, string? externalId, int historySize, CancellationToken cancellationToken)
+    {
+        if (externalId is not null && await FindTurnAsync(shopId, channel, externalId, cancellationToken) is { } stored)
+            return new TurnStart(stored, null, false);
+        var snapshot = await LoadAsync(shopId, conversationId, historySize, cancellationToken);
+        var foreign = snapshot is null && await BelongsToAnotherShopAsync(shopId, conversationId, cancellationToken);
+        return new TurnStart(null, snapshot, foreign);
+    }
+
     /// <summary>Messages with Seq greater than <paramref name="afterSeq"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<Message>> MessagesAfterAsync(Guid shopId, Guid conversationId, long afterSeq, int limit, CancellationToken cancellationToken);
 }
 
 public sealed record ConversationSnapshot(Domain.Conversations.Conversation Conversation, IReadOnlyList<Message> History);
+
+/// <param name="Duplicate">The turn already stored under the external id (then nothing else was read).</param>
+/// <param name="Snapshot">The thread and its recent history; null for a thread not stored yet.</param>
+/// <param name="BelongsToAnotherShop">True when there is no such thread for this shop but another shop has one with this id.</param>
+public sealed record TurnStart(StoredTurn? Duplicate, ConversationSnapshot? Snapshot, bool BelongsToAnotherShop);
 
 public sealed record StoredTurn(Message Shopper, Message? Assistant);
 

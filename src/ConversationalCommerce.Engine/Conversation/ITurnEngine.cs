@@ -12,6 +12,15 @@ public interface ITurnEngine
     Task<TurnOutcome> RespondAsync(TurnContext context, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Optional for a turn engine: how many earlier messages it reads from <see cref="TurnContext.History"/>. The
+/// conversation service loads no more than that (none for the offline engine), instead of the configured maximum.
+/// </summary>
+public interface IUsesHistory
+{
+    int HistoryMessages { get; }
+}
+
 /// <param name="StateJson">The conversation's serialized state before this turn ("{}" for a new thread).</param>
 /// <param name="History">The latest messages of the thread, oldest first, without the current one.</param>
 public sealed record TurnContext(

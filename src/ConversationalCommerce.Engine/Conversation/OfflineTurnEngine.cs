@@ -19,8 +19,14 @@ public sealed class OfflineTurnEngine(
     IShopProfileSource shops,
     IPurchaseStatsSource purchases,
     ICustomerProfileSource customers,
-    IEnumerable<ITurnResponder> responders) : ITurnEngine
+    IEnumerable<ITurnResponder> responders) : ITurnEngine, IUsesHistory
 {
+    /// <summary>Ranking may use a customer profile this old; an order-status answer always reads it fresh.</summary>
+    private static readonly TimeSpan CustomerProfileMaxAge = TimeSpan.FromSeconds(30);
+
+    /// <summary>The offline engine works from the conversation state alone.</summary>
+    public int HistoryMessages => 0;
+
     private readonly Dictionary<string, ITurnResponder> _byIntent = responders
         .SelectMany(r => r.Intents.Select(i => (Intent: i, Responder: r)))
         .ToDictionary(x => x.Intent, x => x.Responder, StringComparer.Ordinal);
@@ -34,7 +40,9 @@ public sealed class OfflineTurnEngine(
 
         var shop = await shops.GetAsync(context.ShopId, cancellationToken) ?? ShopProfile.Default(context.ShopId);
         var stats = await purchases.GetAsync(context.ShopId, cancellationToken);
-        var customer = context.CustomerId is { } customerId ? await customers.GetAsync(context.ShopId, customerId, cancellationToken) : null;
+        var customer = context.CustomerId is not { } customerId ? null
+            : intent == CommerceIntents.OrderStatus ? await customers.GetAsync(context.ShopId, customerId, cancellationToken)
+            : await customers.GetRecentAsync(context.ShopId, customerId, CustomerProfileMaxAge, cancellationToken);
 
         var referenced = ReferenceResolver.Resolve(context.ShopId, state, prediction.Entities.References, catalog);
         var slots = Updates(intent)

@@ -24,8 +24,11 @@ public sealed class LlmTurnEngine(
     IShopProfileSource shops,
     IOptions<AiOptions> options,
     TimeProvider time,
-    ILogger<LlmTurnEngine> logger) : ITurnEngine
+    ILogger<LlmTurnEngine> logger) : ITurnEngine, IUsesHistory
 {
+    /// <summary>The model sees the latest messages of the thread (the offline engine it wraps needs none).</summary>
+    public int HistoryMessages => LlmPrompt.HistoryMessages;
+
     /// <summary>Actions the offline engine decides alone (opt-out must be honoured, hand-off goes to a person).</summary>
     private static readonly HashSet<string> ControlActions = [ReplyActions.Handoff, ReplyActions.OptOut];
 

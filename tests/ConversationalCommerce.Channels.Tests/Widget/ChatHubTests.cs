@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConversationalCommerce.Channels.Identity;
 using ConversationalCommerce.Channels.Widget.Hub;
 using ConversationalCommerce.Data;
+using ConversationalCommerce.Data.Conversations;
 using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Customers;
@@ -68,6 +69,35 @@ public sealed class ChatHubTests(WidgetApp app) : IClassFixture<WidgetApp>
         Assert.Equal("do you have scarves?", all[0].Text);
         Assert.NotNull(all[1].Reply);
         Assert.Equal(all.Skip(2).Select(m => m.Id), tail.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task Many_visitors_sending_at_once_all_get_their_replies_and_a_complete_history_on_reconnect()
+    {
+        var (_, key) = await app.DemoShopAsync();
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => app.SessionAsync(key)));
+        var texts = new[] { "do you have scarves?", "something under $40", "in blue" };
+
+        // Every visitor talks at once (their turns are written together); each waits for its own reply.
+        await Task.WhenAll(sessions.Select(async session =>
+        {
+            await using var tab = await app.ConnectAsync(session.VisitorToken);
+            foreach (var text in texts)
+            {
+                var ack = await tab.SendAsync(text);
+                Assert.True(ack.Accepted, ack.Error?.Message);
+            }
+        }));
+
+        foreach (var session in sessions)
+        {
+            await using var reconnected = await app.ConnectAsync(session.VisitorToken);
+            var history = await reconnected.HistoryAsync();
+            Assert.Equal([1L, 2, 3, 4, 5, 6], history.Select(m => m.Seq));
+            Assert.Equal(texts, history.Where(m => m.Role == "shopper").Select(m => m.Text));
+            Assert.All(history.Where(m => m.Role == "assistant"), m => Assert.NotNull(m.Reply));
+        }
+        Assert.True(app.Factory.Services.GetRequiredService<TurnCommitQueue>().Batches > 0, "turns were written through the group commit");
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using ConversationalCommerce.Data;
+using ConversationalCommerce.Data.Scoping;
+using ConversationalCommerce.Domain.Orders;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Engine.Conversation;
 using ConversationalCommerce.Engine.Intents;
@@ -163,6 +166,32 @@ public sealed class OfflineEngineTests(DemoConversationApp app)
         var (customerId, orderName) = await app.CustomerWithOrderAsync();
         var known = await app.SayAsync(Guid.NewGuid(), "where is my order?", customerId: customerId);
         Assert.Contains(orderName, known.Reply.Text);
+    }
+
+    [Fact]
+    public async Task Order_status_sees_an_order_placed_after_earlier_turns_remembered_the_customer_profile()
+    {
+        var (customerId, _) = await app.CustomerWithOrderAsync();
+        var conversation = Guid.NewGuid();
+        await app.SayAsync(conversation, "show me mugs", customerId: customerId); // ranking reads (and remembers) the profile
+
+        var name = $"#{Random.Shared.Next(700_000, 799_999)}";
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ShopScope>().Set(app.ShopId);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Orders.Add(new Order
+            {
+                ShopifyId = Random.Shared.NextInt64(1_000_000_000, 2_000_000_000), Name = name, CustomerId = customerId, TotalPrice = 12m,
+                FinancialStatus = "paid", FulfillmentStatus = "fulfilled", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(1), UpdatedAt = DateTimeOffset.UtcNow,
+                Lines = [new OrderLine { Title = "Fresh Order Mug", Quantity = 1, Price = 12m }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var status = await app.SayAsync(conversation, "where is my order?", customerId: customerId);
+        Assert.Equal(CommerceIntents.OrderStatus, status.Reply.Intent);
+        Assert.Contains(name, status.Reply.Text);
     }
 
     [Fact]
