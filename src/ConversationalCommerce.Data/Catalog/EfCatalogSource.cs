@@ -90,15 +90,23 @@ public sealed class EfCatalogSource(IServiceScopeFactory scopes) : ICatalogSourc
     private static async Task<List<CatalogProduct>> WithDetailsAsync(AppDbContext db, List<Product> products,
         Expression<Func<Product, bool>> which, CancellationToken cancellationToken)
     {
-        var ids = db.Products.Where(which).Select(p => p.Id);
-        var variants = await db.Variants.AsNoTracking().Where(v => ids.Contains(v.ProductId))
-            .OrderBy(v => v.Position).ToListAsync(cancellationToken);
-        var images = await db.ProductImages.AsNoTracking().Where(i => ids.Contains(i.ProductId))
-            .OrderBy(i => i.Position).ToListAsync(cancellationToken);
+        // Joins, not "ProductId IN (subquery)": SQLite answers the IN form by scanning all the shop's variants on
+        // the (ShopId, ...) index for every page, which made a full read quadratic.
+        var selected = db.Products.Where(which);
+        var variants = await (
+            from v in db.Variants.AsNoTracking()
+            join p in selected on v.ProductId equals p.Id
+            orderby v.Position
+            select v).ToListAsync(cancellationToken);
+        var images = await (
+            from i in db.ProductImages.AsNoTracking()
+            join p in selected on i.ProductId equals p.Id
+            orderby i.Position
+            select i).ToListAsync(cancellationToken);
         var collections = await (
             from pc in db.ProductCollections
+            join p in selected on pc.ProductId equals p.Id
             join c in db.Collections on pc.CollectionId equals c.Id
-            where ids.Contains(pc.ProductId)
             select new { pc.ProductId, c.Title }).ToListAsync(cancellationToken);
 
         var byId = products.ToDictionary(p => p.Id);
