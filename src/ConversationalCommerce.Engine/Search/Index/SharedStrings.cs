@@ -4,15 +4,14 @@ namespace ConversationalCommerce.Engine.Search.Index;
 /// One instance per distinct string for what an index holds by the hundred thousand: terms, option values,
 /// vendors, types, tags. A catalog repeats these endlessly ("Color", "Default Title", "red", the shop's vendors),
 /// and each product read from the database brings its own copies. Used by one index writer at a time (the shop's
-/// writer gate), never by searches, so it needs no locking.
+/// writer gate), never by searches, so it needs no locking. A snapshot passes it on to the next (changes share
+/// with the products already held); a full rebuild starts a new one, dropping strings no product uses any more.
 /// </summary>
 public sealed class SharedStrings
 {
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _termLists = new(StringComparer.Ordinal);
     private readonly HashSet<CompactStringSet> _sets = new(CompactStringSet.ContentComparer);
-
-    public int Count => _strings.Count;
 
     public string Share(string value)
     {
