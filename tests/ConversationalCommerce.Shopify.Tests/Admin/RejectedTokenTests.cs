@@ -81,6 +81,27 @@ public sealed class RejectedTokenTests
     }
 
     [Fact]
+    public async Task Two_nodes_rejected_at_once_share_one_refresh()
+    {
+        using var app = new ShopifyTestApp();
+        var shopId = await app.InstallShopAsync(Shop, "shpat_rejected", expiresIn: 3599, refreshToken: "shprt_original", refreshExpiresIn: 7775999);
+        StubGraphQL(app, "shpat_rejected", 401, InvalidTokenBody);
+        StubGraphQL(app, "shpat_renewed", 200, ShopifyPayloads.Data(ShopData));
+        StubRefresh(app, 200, ShopifyPayloads.Token("shpat_renewed", 3599, "shprt_rotated", 7775999));
+        // Two nodes: each its own token provider (own in-process gates) and client, one shared database.
+        var http = app.Services.GetRequiredService<IHttpClientFactory>();
+        ShopifyAdminClient Node() => ActivatorUtilities.CreateInstance<ShopifyAdminClient>(app.Services,
+            http.CreateClient(nameof(ShopifyAdminClient)), ActivatorUtilities.CreateInstance<ShopAccessTokenProvider>(app.Services));
+        var nodes = new[] { Node(), Node() };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            nodes[i % 2].ExecuteAsync(shopId, "shopName", ShopQuery, null, CancellationToken.None))));
+
+        Assert.All(results, d => Assert.Equal("Tea House", d.GetProperty("shop").GetProperty("name").GetString()));
+        Assert.Equal(1, Calls(app, ShopifyTestApp.TokenPath));
+    }
+
+    [Fact]
     public async Task Refused_refresh_marks_the_shop_for_reauthorization_after_one_attempt_for_all_callers()
     {
         using var app = new ShopifyTestApp();
