@@ -77,9 +77,10 @@ public sealed class CatalogSearch(
         {
             if (!_indexes.TryGetValue(shopId, out var current)) return;
             var products = changed.Count == 0 ? [] : await source.LoadProductsAsync(shopId, changed, cancellationToken);
-            var found = products.Select(p => p.Id).ToHashSet();
+            var found = products.Select(p => p.Product.Id).ToHashSet();
             var analysed = products
-                .Select(p => _analysis.Analyze(p, current.DocById.TryGetValue(p.Id, out var old) ? current.Docs[old].Popularity : 0))
+                .Select(p => _analysis.Analyze(p.Product, p.CollectionTitles,
+                    current.DocById.TryGetValue(p.Product.Id, out var old) ? current.Docs[old].Popularity : 0, current.Strings))
                 .ToList();
             var gone = removed.Concat(changed.Where(id => !found.Contains(id))).ToList();
             _indexes[shopId] = current.With(analysed, gone);
@@ -115,11 +116,14 @@ public sealed class CatalogSearch(
     private async Task<ShopIndex> BuildAsync(Guid shopId, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var products = await source.LoadAllProductsAsync(shopId, cancellationToken);
         var since = time.GetUtcNow() - options.Value.PopularityWindow;
         var orders = await source.OrderCountsAsync(shopId, since, cancellationToken);
-        var docs = products.Select(p => _analysis.Analyze(p, orders.GetValueOrDefault(p.Id))).ToList();
-        var index = ShopIndex.Build(shopId, docs);
+        // Each page is analysed as it arrives: only the analysed products (which the index keeps) accumulate.
+        var strings = new SharedStrings();
+        var docs = new List<IndexedProduct>();
+        await foreach (var p in source.StreamAllProductsAsync(shopId, cancellationToken))
+            docs.Add(_analysis.Analyze(p.Product, p.CollectionTitles, orders.GetValueOrDefault(p.Product.Id), strings));
+        var index = ShopIndex.Build(shopId, docs, strings);
         logger.LogInformation("Search index of shop {ShopId} built: {Products} products in {Ms:F0} ms",
             shopId, docs.Count, time.GetElapsedTime(started).TotalMilliseconds);
         return index;

@@ -13,7 +13,8 @@ namespace ConversationalCommerce.Shopify.Admin;
 /// The one door to the GraphQL Admin API (<c>POST https://{shop}/admin/api/{version}/graphql.json</c> with
 /// <c>X-Shopify-Access-Token</c>). It keeps each shop's cost bucket from running dry, retries THROTTLED answers,
 /// 429 (honouring Retry-After), 5xx and timeouts a bounded number of times with jittered backoff, and turns GraphQL
-/// <c>errors</c> and <c>userErrors</c> into typed exceptions that name the operation.
+/// <c>errors</c> and <c>userErrors</c> into typed exceptions that name the operation. A 401 renews the shop's token
+/// once (see <see cref="IShopAccessTokenProvider.RenewRejectedAsync"/>) and resends.
 /// </summary>
 public sealed class ShopifyAdminClient(
     HttpClient http,
@@ -52,9 +53,9 @@ public sealed class ShopifyAdminClient(
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(o.Admin.RequestTimeout);
-                using var request = BuildRequest(access, operationName, query, variables, o);
-                using var response = await http.SendAsync(request, timeout.Token);
+                using var response = await SendAsync(access, operationName, query, variables, o, timeout.Token);
 
+                // 403: the token works but lacks a scope (a 401 never gets here: SendAsync renews or throws).
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                     throw new ShopifyAccessDeniedException(operationName, (int)response.StatusCode);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -130,6 +131,32 @@ public sealed class ShopifyAdminClient(
         if (payload.TryGetProperty("userErrors", out var ue) && ue.ValueKind == JsonValueKind.Array && ue.GetArrayLength() > 0)
             throw new ShopifyUserErrorsException(operationName, ue.EnumerateArray().Select(UserErrorOf).ToArray());
         return payload;
+    }
+
+    /// <summary>
+    /// Sends once; a 401 (the token is invalid or expired before its time) gets one renewal of the token, shared
+    /// with every concurrent caller, and one resend. If Shopify refuses the renewed token too, the shop is marked
+    /// as needing re-authorization.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(ShopAccess access, string operationName, string query, object? variables,
+        ShopifyOptions o, CancellationToken cancellationToken)
+    {
+        using (var request = BuildRequest(access, operationName, query, variables, o))
+        {
+            var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+            response.Dispose();
+        }
+        logger.LogWarning("Shopify rejected the access token of shop {ShopId} on {Operation} (401); renewing it and retrying once", access.ShopId, operationName);
+        var renewed = await tokens.RenewRejectedAsync(access, cancellationToken);
+        using (var request = BuildRequest(renewed, operationName, query, variables, o))
+        {
+            var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+            response.Dispose();
+        }
+        await tokens.MarkReauthorizationRequiredAsync(renewed, CancellationToken.None);
+        throw new ShopReauthorizationRequiredException(access.ShopId, $"Shopify rejected its renewed access token on {operationName}");
     }
 
     private HttpRequestMessage BuildRequest(ShopAccess access, string operationName, string query, object? variables, ShopifyOptions o)

@@ -51,6 +51,56 @@ public sealed class ShopAccessTokenProvider(
         }
     }
 
+    public async Task<ShopAccess> RenewRejectedAsync(ShopAccess rejected, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(rejected.ShopId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var row = await LoadAsync(rejected.ShopId, cancellationToken);
+            // Rotated since the rejected token was handed out (by a caller ahead of us, or another node): try that one.
+            if (row.TokenVersion != rejected.TokenVersion)
+                return NeedsRefresh(row) ? await RefreshOnceAsync(row, cancellationToken) : Access(row);
+            if (row.EncryptedRefreshToken is null)
+            {
+                logger.LogError("Shopify rejected the access token of shop {ShopDomain}, which has no refresh token; the merchant must open the app again", row.Domain);
+                await ClearTokensAsync(row.Id, row.TokenVersion, cancellationToken);
+                throw new ShopReauthorizationRequiredException(row.Id, "Shopify rejected its access token and it has no refresh token");
+            }
+            logger.LogWarning("Shopify rejected the access token of shop {ShopDomain}; refreshing it before its expiry", row.Domain);
+            return await RefreshOnceAsync(row, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task MarkReauthorizationRequiredAsync(ShopAccess rejected, CancellationToken cancellationToken)
+    {
+        logger.LogError("Shopify rejected the renewed access token of shop {ShopDomain}; the merchant must open the app again", rejected.ShopDomain);
+        await ClearTokensAsync(rejected.ShopId, rejected.TokenVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// Forgets tokens that no longer work (the shop stays installed): with no access token the shop reads as needing
+    /// re-authorization, and the admin session endpoint exchanges new tokens on the merchant's next visit. Only
+    /// the version that failed is cleared; tokens a re-authorization wrote meanwhile stay.
+    /// </summary>
+    private async Task ClearTokensAsync(Guid shopId, int failedVersion, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Shops.Where(s => s.Id == shopId && s.TokenVersion == failedVersion)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.EncryptedAccessToken, (string?)null)
+                .SetProperty(s => s.AccessTokenExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(s => s.EncryptedRefreshToken, (string?)null)
+                .SetProperty(s => s.RefreshTokenExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(s => s.TokenRefreshLeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(s => s.TokenVersion, failedVersion + 1), CancellationToken.None);
+    }
+
     private bool NeedsRefresh(TokenRow row) =>
         row.AccessTokenExpiresAt is { } expires && row.EncryptedRefreshToken is not null
         && expires - options.CurrentValue.TokenRefreshMargin <= time.GetUtcNow();
@@ -93,12 +143,13 @@ public sealed class ShopAccessTokenProvider(
         }
         catch (Exception ex)
         {
-            await ReleaseLeaseAsync(row, CancellationToken.None);
             if (ex is ShopifyTokenRequestException { IsPermanent: true })
             {
                 logger.LogError("Shopify refused the refresh token of shop {ShopDomain}; the merchant must open the app again", row.Domain);
-                throw new ShopNotConnectedException(row.Id, "the refresh token was refused");
+                await ClearTokensAsync(row.Id, row.TokenVersion, CancellationToken.None);
+                throw new ShopReauthorizationRequiredException(row.Id, "Shopify refused its refresh token");
             }
+            await ReleaseLeaseAsync(row, CancellationToken.None);
             throw;
         }
 
@@ -131,7 +182,7 @@ public sealed class ShopAccessTokenProvider(
             logger.LogWarning("Shop {ShopDomain} changed during its token refresh; the refreshed token was not stored", row.Domain);
         else
             logger.LogInformation("Refreshed the access token of shop {ShopDomain}", row.Domain);
-        return new ShopAccess(row.Id, row.Domain, response.AccessToken!);
+        return new ShopAccess(row.Id, row.Domain, response.AccessToken!, updated == 0 ? row.TokenVersion : row.TokenVersion + 1);
     }
 
     private async Task ReleaseLeaseAsync(TokenRow row, CancellationToken cancellationToken)
@@ -142,7 +193,7 @@ public sealed class ShopAccessTokenProvider(
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.TokenRefreshLeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    private ShopAccess Access(TokenRow row) => new(row.Id, row.Domain, protector.Unprotect(row.EncryptedAccessToken!));
+    private ShopAccess Access(TokenRow row) => new(row.Id, row.Domain, protector.Unprotect(row.EncryptedAccessToken!), row.TokenVersion);
 
     private async Task<TokenRow> LoadAsync(Guid shopId, CancellationToken cancellationToken)
     {
@@ -153,8 +204,10 @@ public sealed class ShopAccessTokenProvider(
                 s.EncryptedRefreshToken, s.RefreshTokenExpiresAt, s.TokenVersion, s.TokenRefreshLeaseUntil))
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new ShopNotConnectedException(shopId, "no such shop");
-        if (row.InstallState != ShopInstallState.Installed || row.EncryptedAccessToken is null)
+        if (row.InstallState != ShopInstallState.Installed)
             throw new ShopNotConnectedException(shopId, "the app is not installed");
+        if (row.EncryptedAccessToken is null)
+            throw new ShopReauthorizationRequiredException(shopId, "it holds no access token");
         return row;
     }
 }

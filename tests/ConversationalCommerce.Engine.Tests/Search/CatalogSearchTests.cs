@@ -192,4 +192,36 @@ public sealed class CatalogSearchTests : IAsyncLifetime
         Assert.Equal(["xl"], vocabulary.Sizes);
         Assert.Equal(["home office"], vocabulary.Tags);
     }
+
+    [Fact]
+    public async Task A_catalog_larger_than_one_read_page_is_indexed_whole()
+    {
+        // The index reads the catalog a page (1,000 products) at a time: every page must arrive, none twice.
+        var lanterns = Enumerable.Range(0, 2_345).Select(i => Product($"Lantern {i}", "Lighting")).ToArray();
+        await _host.SaveAsync(_shop, lanterns);
+
+        var hits = await _host.SearchAsync(_shop, new SearchRequest("lantern") { Limit = 5_000 });
+
+        Assert.Equal(lanterns.Select(p => p.Id).Order(), hits.Select(h => h.Product.Id).Order());
+        Assert.All(lanterns, p => Assert.Single(_host.Search.Get(_shop, p.Id)!.Variants));
+    }
+
+    [Fact]
+    public async Task Collection_titles_filter_by_category_and_a_found_product_carries_its_variants_and_images()
+    {
+        var collection = new Collection { ShopId = _shop, ShopifyId = 77, Handle = "campfire-nights", Title = "Campfire Nights" };
+        var mug = WithOptions("Enamel Mug", "Drinkware", ("Red", "S", 12m, 4), ("Blue", "L", 14m, 4));
+        mug.Variants.Reverse();
+        mug.Images.Add(new ProductImage { ShopId = _shop, ProductId = mug.Id, Src = "https://cdn.example.test/mug-2.jpg", Position = 2 });
+        mug.Images.Add(new ProductImage { ShopId = _shop, ProductId = mug.Id, Src = "https://cdn.example.test/mug-1.jpg", AltText = "Red enamel mug", Position = 1 });
+        mug.Collections.Add(new ProductCollection { ShopId = _shop, ProductId = mug.Id, CollectionId = collection.Id, Collection = collection });
+        await _host.SaveAsync(_shop, mug, Product("Ceramic Mug", "Drinkware"));
+
+        Assert.Equal(["Enamel Mug"], await Titles("", r => r with { Categories = ["campfire nights"] }));
+        Assert.Equal("Enamel Mug", (await Titles("campfire mug"))[0]);
+        var found = _host.Search.Get(_shop, mug.Id)!;
+        Assert.Equal(["Red", "Blue"], found.Variants.Select(v => v.Option1));
+        Assert.Equal(["https://cdn.example.test/mug-1.jpg", "https://cdn.example.test/mug-2.jpg"], found.Images.Select(i => i.Src));
+        Assert.Equal("Red enamel mug", found.Images[0].AltText);
+    }
 }

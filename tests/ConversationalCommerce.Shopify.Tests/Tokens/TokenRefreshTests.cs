@@ -98,7 +98,7 @@ public sealed class TokenRefreshTests
     }
 
     [Fact]
-    public async Task Refused_refresh_token_reports_the_shop_as_not_connected()
+    public async Task Refused_refresh_token_marks_the_shop_for_reauthorization()
     {
         using var app = new ShopifyTestApp();
         var shopId = await app.InstallShopAsync(Shop, "shpat_old", expiresIn: 30, refreshToken: "shprt_revoked", refreshExpiresIn: 7775999);
@@ -106,9 +106,13 @@ public sealed class TokenRefreshTests
             .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json")
                 .WithBody("""{"error":"invalid_grant","error_description":"The refresh token is invalid."}"""));
 
-        await Assert.ThrowsAsync<ShopNotConnectedException>(() =>
+        await Assert.ThrowsAsync<ShopReauthorizationRequiredException>(() =>
             app.Services.GetRequiredService<IShopAccessTokenProvider>().GetAsync(shopId, CancellationToken.None));
         var shop = await app.WithDbAsync(db => db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId));
         Assert.Null(shop.TokenRefreshLeaseUntil);
+        // Still installed, without tokens: the merchant's next visit to the app exchanges new ones.
+        Assert.Equal(Domain.Shops.ShopInstallState.Installed, shop.InstallState);
+        Assert.Null(shop.EncryptedAccessToken);
+        Assert.Null(shop.EncryptedRefreshToken);
     }
 }

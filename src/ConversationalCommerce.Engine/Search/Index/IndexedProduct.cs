@@ -5,8 +5,8 @@ namespace ConversationalCommerce.Engine.Search.Index;
 /// <summary>How often a term occurs in one field of one product.</summary>
 public readonly record struct FieldTerm(string Term, ProductField Field, int Count);
 
-/// <summary>One variant as the filters see it: colour and size as terms, price, availability.</summary>
-public sealed record IndexedVariant(ProductVariant Variant, string[] ColorTerms, string? Size, bool Available);
+/// <summary>One variant as the filters see it: colour and size as terms, price, availability. A struct: stored inline in its product's array.</summary>
+public readonly record struct IndexedVariant(ProductVariant Variant, string[] ColorTerms, string? Size, bool Available);
 
 /// <summary>
 /// A product analysed once (terms per field, variant facts, category keys) so that rebuilding a shop's index after
@@ -27,11 +27,24 @@ public sealed class IndexedProduct
     /// <summary>Keys of the product type, collection titles and tags: what a category filter compares with.</summary>
     public required IReadOnlySet<string> CategoryKeys { get; init; }
     public required IReadOnlySet<string> TagsLower { get; init; }
-    /// <summary>All short-field stems (title, type, tags, options), for colour/size filters on products without such options.</summary>
-    public required IReadOnlySet<string> DescriptiveTerms { get; init; }
     public double Popularity { get; init; }
 
+    /// <summary>The fields whose words describe what the product is (not the vendor, collections or the sales text).</summary>
+    public const byte DescriptiveFields = 1 << (int)ProductField.Title | 1 << (int)ProductField.ProductType
+                                         | 1 << (int)ProductField.Tags | 1 << (int)ProductField.Options;
+
     public Guid Id => Product.Id;
+
+    /// <summary>
+    /// Whether a short field (title, type, tags, options) has the stem, for colour/size filters on products without
+    /// such options. Read from <see cref="Terms"/> (a couple of dozen entries) rather than kept as a set of its own.
+    /// </summary>
+    public bool Describes(string term)
+    {
+        foreach (var t in Terms)
+            if ((DescriptiveFields & 1 << (int)t.Field) != 0 && string.Equals(t.Term, term, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     public bool IsPurchasable => Listed && Variants.Any(v => v.Available);
 
@@ -39,6 +52,6 @@ public sealed class IndexedProduct
     {
         Product = Product, Terms = Terms, FieldLengths = FieldLengths, TitleTerms = TitleTerms, Variants = Variants,
         Listed = Listed, HasColorOption = HasColorOption, HasSizeOption = HasSizeOption, CategoryKeys = CategoryKeys,
-        TagsLower = TagsLower, DescriptiveTerms = DescriptiveTerms, Popularity = popularity,
+        TagsLower = TagsLower, Popularity = popularity,
     };
 }

@@ -3,33 +3,37 @@ using ConversationalCommerce.Engine.Search.Analysis;
 
 namespace ConversationalCommerce.Engine.Search.Index;
 
-/// <summary>Turns a product row (with variants, images, collections) into an <see cref="IndexedProduct"/>.</summary>
+/// <summary>
+/// Turns a product row (with variants and images) and the titles of its collections into an
+/// <see cref="IndexedProduct"/>. Everything it keeps goes through the index's <see cref="SharedStrings"/>, and so do
+/// the product's own repeated values: the index holds every product of a shop for as long as the shop is served.
+/// </summary>
 public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonyms synonyms)
 {
     public static ProductAnalysis Instance { get; } = new(ShopperTextAnalyzer.Instance, ShopperSynonyms.Instance);
 
-    public IndexedProduct Analyze(Product product, double popularity = 0)
+    public IndexedProduct Analyze(Product product, IReadOnlyList<string> collectionTitles, double popularity, SharedStrings strings)
     {
+        ShareRepeatedValues(product, strings);
         var counts = new Dictionary<(string, ProductField), int>();
         var lengths = new int[FieldWeights.FieldCount];
-        var descriptive = new HashSet<string>(StringComparer.Ordinal);
+        var tags = product.TagList.ToList();
 
-        var title = AddField(product.Title, ProductField.Title, counts, lengths, descriptive);
-        AddField(product.ProductType, ProductField.ProductType, counts, lengths, descriptive);
-        AddField(string.Join(" , ", product.TagList), ProductField.Tags, counts, lengths, descriptive);
-        AddField(product.Vendor, ProductField.Vendor, counts, lengths, null);
-        var collectionTitles = product.Collections.Select(c => c.Collection?.Title).OfType<string>().ToList();
-        AddField(string.Join(" , ", collectionTitles), ProductField.Collections, counts, lengths, null);
+        var title = AddField(product.Title, ProductField.Title, counts, lengths);
+        AddField(product.ProductType, ProductField.ProductType, counts, lengths);
+        AddField(string.Join(" , ", tags), ProductField.Tags, counts, lengths);
+        AddField(product.Vendor, ProductField.Vendor, counts, lengths);
+        AddField(string.Join(" , ", collectionTitles), ProductField.Collections, counts, lengths);
 
         var optionValues = product.Variants
             .SelectMany(v => new[] { v.Option1, v.Option2, v.Option3 })
             .Where(o => !string.IsNullOrWhiteSpace(o) && !string.Equals(o, "Default Title", StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase);
-        AddField(string.Join(" , ", optionValues), ProductField.Options, counts, lengths, descriptive);
+        AddField(string.Join(" , ", optionValues), ProductField.Options, counts, lengths);
 
         var body = ShopperTextAnalyzer.PlainText(product.BodyHtml) + " " +
                    string.Join(" ", product.Images.Select(i => i.AltText).Where(a => !string.IsNullOrWhiteSpace(a)));
-        AddField(body, ProductField.Body, counts, lengths, null);
+        AddField(body, ProductField.Body, counts, lengths);
 
         var colorSlot = OptionSlot(product, IsColorOptionName);
         var sizeSlot = OptionSlot(product, IsSizeOptionName);
@@ -37,33 +41,60 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
             .OrderBy(v => v.Position)
             .Select(v => new IndexedVariant(
                 v,
-                colorSlot is { } c ? analyzer.Terms(OptionValue(v, c)).ToArray() : [],
-                sizeSlot is { } s ? SizeNames.Normalize(OptionValue(v, s)) : null,
+                colorSlot is { } c ? strings.TermList(OptionValue(v, c), analyzer.Terms) : [],
+                sizeSlot is { } s ? strings.Share(SizeNames.Normalize(OptionValue(v, s))) : null,
                 v.IsAvailable))
             .ToArray();
 
-        var categories = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var phrase in collectionTitles.Append(product.ProductType).Concat(product.TagList))
+        var categories = new List<string>();
+        foreach (var phrase in collectionTitles.Append(product.ProductType).Concat(tags))
         {
             var key = analyzer.Key(phrase);
             if (key.Length > 0) categories.Add(key);
         }
 
+        var terms = new FieldTerm[counts.Count];
+        var at = 0;
+        foreach (var ((term, field), count) in counts) terms[at++] = new FieldTerm(strings.Share(term), field, count);
+        for (var i = 0; i < title.Count; i++) title[i] = strings.Share(title[i]);
+
         return new IndexedProduct
         {
             Product = product,
-            Terms = counts.Select(kv => new FieldTerm(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToArray(),
+            Terms = terms,
             FieldLengths = lengths,
-            TitleTerms = title.ToArray(),
-            Variants = variants,
+            TitleTerms = title.Count == 0 ? [] : title.ToArray(),
+            Variants = variants.Length == 0 ? [] : variants,
             Listed = product.Status == ProductStatus.Active && product.Published,
             HasColorOption = colorSlot is not null,
             HasSizeOption = sizeSlot is not null,
-            CategoryKeys = categories,
-            TagsLower = product.TagList.Select(ShopperTextAnalyzer.Lower).ToHashSet(StringComparer.Ordinal),
-            DescriptiveTerms = descriptive,
+            CategoryKeys = strings.CommonSet(categories),
+            TagsLower = strings.CommonSet(tags.Select(ShopperTextAnalyzer.Lower)),
             Popularity = popularity,
         };
+    }
+
+    /// <summary>
+    /// The index keeps the product for cards and answers: its values that repeat across a catalog (vendor, type,
+    /// tags, option names and values, variant titles, image alt texts) become the shared instances. Equal strings,
+    /// so nothing a reader sees changes.
+    /// </summary>
+    private static void ShareRepeatedValues(Product p, SharedStrings strings)
+    {
+        p.Vendor = strings.Share(p.Vendor);
+        p.ProductType = strings.Share(p.ProductType);
+        p.Tags = strings.Share(p.Tags);
+        p.Option1Name = strings.ShareOrNull(p.Option1Name);
+        p.Option2Name = strings.ShareOrNull(p.Option2Name);
+        p.Option3Name = strings.ShareOrNull(p.Option3Name);
+        foreach (var v in p.Variants)
+        {
+            v.Title = strings.Share(v.Title);
+            v.Option1 = strings.ShareOrNull(v.Option1);
+            v.Option2 = strings.ShareOrNull(v.Option2);
+            v.Option3 = strings.ShareOrNull(v.Option3);
+        }
+        foreach (var i in p.Images) i.AltText = strings.ShareOrNull(i.AltText);
     }
 
     public static bool IsColorOptionName(string? name) =>
@@ -82,7 +113,7 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
     /// multi-word synonym phrases, so "tshirt", "t shirt" and "tee" all reach the same products.
     /// </summary>
     private List<string> AddField(string? text, ProductField field, Dictionary<(string, ProductField), int> counts,
-        int[] lengths, HashSet<string>? descriptive)
+        int[] lengths)
     {
         var words = ShopperTextAnalyzer.Words(text);
         var terms = new List<string>(words.Count);
@@ -110,10 +141,6 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
         lengths[(int)field] += terms.Count;
         return terms;
 
-        void Add(string term)
-        {
-            counts[(term, field)] = counts.GetValueOrDefault((term, field)) + 1;
-            descriptive?.Add(term);
-        }
+        void Add(string term) => counts[(term, field)] = counts.GetValueOrDefault((term, field)) + 1;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using ConversationalCommerce.Engine.Search.Analysis;
 
 namespace ConversationalCommerce.Engine.Search.Index;
@@ -12,12 +11,13 @@ public readonly record struct Posting(int Doc, float Saturation, byte Fields);
 /// </summary>
 public sealed class ShopIndex
 {
-    private readonly FrozenDictionary<string, int> _termIds;
+    private readonly Dictionary<string, int> _termIds;
+    private readonly string[] _terms;
     private readonly Lazy<TypoCorrector> _typos;
 
     public Guid ShopId { get; }
     public IReadOnlyList<IndexedProduct> Docs { get; }
-    public FrozenDictionary<Guid, int> DocById { get; }
+    public IReadOnlyDictionary<Guid, int> DocById { get; }
     public Posting[][] Postings { get; }
     public float[] Idf { get; }
     /// <summary>Title term ids per doc, in order (-1 for none), for phrase and proximity boosts.</summary>
@@ -26,26 +26,55 @@ public sealed class ShopIndex
     public float[] PopularityPrior { get; }
     public CatalogVocabulary Vocabulary { get; }
     public FieldWeights Weights { get; }
+    /// <summary>The strings the docs share; products analysed for the next snapshot share them too.</summary>
+    public SharedStrings Strings { get; }
 
     public int Count => Docs.Count;
 
-    private ShopIndex(Guid shopId, IReadOnlyList<IndexedProduct> docs, FieldWeights weights)
+    // Plain dictionaries, not frozen ones: they are only read after construction (safe from many threads), and
+    // freezing a hundred thousand terms costs seconds and a second copy while it runs, for lookups a query makes
+    // a handful of.
+    private ShopIndex(Guid shopId, IndexedProduct[] docs, FieldWeights weights, SharedStrings strings)
     {
         ShopId = shopId;
         Docs = docs;
         Weights = weights;
-        DocById = docs.Select((d, i) => (d.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i);
+        Strings = strings;
+        var byId = new Dictionary<Guid, int>(docs.Length);
+        for (var i = 0; i < docs.Length; i++) byId[docs[i].Id] = i;
+        DocById = byId;
 
         var avg = new float[FieldWeights.FieldCount];
         foreach (var d in docs)
             for (var f = 0; f < avg.Length; f++) avg[f] += d.FieldLengths[f];
-        for (var f = 0; f < avg.Length; f++) avg[f] = docs.Count == 0 ? 1 : Math.Max(1, avg[f] / docs.Count);
+        for (var f = 0; f < avg.Length; f++) avg[f] = docs.Length == 0 ? 1 : Math.Max(1, avg[f] / docs.Length);
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lists = new List<List<Posting>>();
+        // Two passes so that every posting list is allocated once at its final length: the first numbers the terms
+        // and counts their documents, the second fills the lists.
+        _termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var frequencies = new List<int>();
         var perDoc = new Dictionary<int, (float Tf, byte Fields)>();
+        foreach (var d in docs)
+        {
+            perDoc.Clear();
+            foreach (var t in d.Terms)
+            {
+                if (!_termIds.TryGetValue(t.Term, out var id))
+                {
+                    id = _termIds.Count;
+                    _termIds.Add(t.Term, id);
+                    frequencies.Add(0);
+                }
+                if (perDoc.TryAdd(id, default)) frequencies[id]++;
+            }
+        }
+        _terms = new string[_termIds.Count];
+        foreach (var (term, id) in _termIds) _terms[id] = term;
+        Postings = new Posting[_terms.Length][];
+        for (var id = 0; id < Postings.Length; id++) Postings[id] = new Posting[frequencies[id]];
+        var filled = new int[_terms.Length];
         var norm = new float[FieldWeights.FieldCount];
-        for (var doc = 0; doc < docs.Count; doc++)
+        for (var doc = 0; doc < docs.Length; doc++)
         {
             var d = docs[doc];
             for (var f = 0; f < norm.Length; f++)
@@ -53,42 +82,47 @@ public sealed class ShopIndex
             perDoc.Clear();
             foreach (var t in d.Terms)
             {
-                if (!ids.TryGetValue(t.Term, out var id))
-                {
-                    id = ids.Count;
-                    ids.Add(t.Term, id);
-                    lists.Add([]);
-                }
+                var id = _termIds[t.Term];
                 var (tf, fields) = perDoc.GetValueOrDefault(id);
                 perDoc[id] = (tf + t.Count * norm[(int)t.Field], (byte)(fields | 1 << (int)t.Field));
             }
             foreach (var (id, (tf, fields)) in perDoc)
-                lists[id].Add(new Posting(doc, tf / (weights.K1 + tf), fields));
+                Postings[id][filled[id]++] = new Posting(doc, tf / (weights.K1 + tf), fields);
         }
 
-        _termIds = ids.ToFrozenDictionary(StringComparer.Ordinal);
-        Postings = lists.Select(l => l.ToArray()).ToArray();
-        Idf = Postings.Select(p => (float)Math.Log(1 + (docs.Count - p.Length + 0.5) / (p.Length + 0.5))).ToArray();
-        TitleTermIds = docs.Select(d => d.TitleTerms.Select(t => ids.GetValueOrDefault(t, -1)).ToArray()).ToArray();
+        Idf = new float[Postings.Length];
+        for (var id = 0; id < Idf.Length; id++)
+            Idf[id] = (float)Math.Log(1 + (docs.Length - Postings[id].Length + 0.5) / (Postings[id].Length + 0.5));
+        TitleTermIds = new int[docs.Length][];
+        for (var doc = 0; doc < docs.Length; doc++)
+        {
+            var title = docs[doc].TitleTerms;
+            var ids = title.Length == 0 ? [] : new int[title.Length];
+            for (var i = 0; i < title.Length; i++) ids[i] = _termIds.GetValueOrDefault(title[i], -1);
+            TitleTermIds[doc] = ids;
+        }
 
-        var maxPopularity = docs.Count == 0 ? 0 : docs.Max(d => Math.Log(1 + Math.Max(0, d.Popularity)));
-        PopularityPrior = docs.Select(d => maxPopularity <= 0 ? 0f : (float)(Math.Log(1 + Math.Max(0, d.Popularity)) / maxPopularity)).ToArray();
+        var maxPopularity = docs.Length == 0 ? 0 : docs.Max(d => Math.Log(1 + Math.Max(0, d.Popularity)));
+        PopularityPrior = new float[docs.Length];
+        for (var doc = 0; doc < docs.Length; doc++)
+            PopularityPrior[doc] = maxPopularity <= 0 ? 0f : (float)(Math.Log(1 + Math.Max(0, docs[doc].Popularity)) / maxPopularity);
         Vocabulary = BuildVocabulary(docs);
-        _typos = new Lazy<TypoCorrector>(() => new TypoCorrector(Postings, ids), LazyThreadSafetyMode.ExecutionAndPublication);
+        _typos = new Lazy<TypoCorrector>(() => new TypoCorrector(Postings, _terms), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public static ShopIndex Build(Guid shopId, IReadOnlyList<IndexedProduct> docs, FieldWeights? weights = null) =>
-        new(shopId, docs, weights ?? FieldWeights.Default);
+    /// <param name="strings">The strings <paramref name="docs"/> were analysed with.</param>
+    public static ShopIndex Build(Guid shopId, IReadOnlyCollection<IndexedProduct> docs, SharedStrings strings, FieldWeights? weights = null) =>
+        new(shopId, docs.ToArray(), weights ?? FieldWeights.Default, strings);
 
-    public static ShopIndex Empty(Guid shopId) => Build(shopId, []);
+    public static ShopIndex Empty(Guid shopId) => Build(shopId, [], new SharedStrings());
 
     /// <summary>A new index with <paramref name="changed"/> put in (replacing same ids) and <paramref name="removed"/> taken out.</summary>
     public ShopIndex With(IReadOnlyCollection<IndexedProduct> changed, IReadOnlyCollection<Guid> removed)
     {
         var drop = new HashSet<Guid>(removed);
         foreach (var c in changed) drop.Add(c.Id);
-        var docs = Docs.Where(d => !drop.Contains(d.Id)).Concat(changed).ToList();
-        return new ShopIndex(ShopId, docs, Weights);
+        var docs = Docs.Where(d => !drop.Contains(d.Id)).Concat(changed).ToArray();
+        return new ShopIndex(ShopId, docs, Weights, Strings);
     }
 
     public int TermId(string term) => _termIds.GetValueOrDefault(term, -1);
@@ -98,7 +132,7 @@ public sealed class ShopIndex
     /// <summary>Catalog terms one edit away from <paramref name="term"/>.</summary>
     public IReadOnlyList<int> NearTerms(string term) => _typos.Value.Near(term);
 
-    private static CatalogVocabulary BuildVocabulary(IReadOnlyList<IndexedProduct> docs)
+    private static CatalogVocabulary BuildVocabulary(IndexedProduct[] docs)
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
         var vendors = new HashSet<string>(StringComparer.Ordinal);

@@ -11,12 +11,13 @@ internal sealed class TypoCorrector
     private readonly Dictionary<string, List<int>> _byDeletion = new(StringComparer.Ordinal);
     private readonly string[] _terms;
 
-    public TypoCorrector(IReadOnlyList<Posting[]> postings, IReadOnlyDictionary<string, int> termIds)
+    /// <param name="terms">The index's terms by id.</param>
+    public TypoCorrector(IReadOnlyList<Posting[]> postings, string[] terms)
     {
-        _terms = new string[termIds.Count];
-        foreach (var (term, id) in termIds)
+        _terms = terms;
+        for (var id = 0; id < terms.Length; id++)
         {
-            _terms[id] = term;
+            var term = terms[id];
             // Correct only towards words that name things (title, type, tags, vendor, options, collections) or that
             // several products share: a word seen once in one long description is more likely noise than intent.
             if (term.Length < MinLength - 1 || !term.All(char.IsLetter)) continue;

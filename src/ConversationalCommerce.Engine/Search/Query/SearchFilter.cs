@@ -36,8 +36,8 @@ public sealed class SearchFilter
         if (_request.PurchasableOnly && !doc.Listed) return false;
         if (_categoryKeys.Length > 0 && !MatchesCategory(doc)) return false;
         if (_tags.Length > 0 && !_tags.Any(doc.TagsLower.Contains)) return false;
-        if (_colors.Length > 0 && !doc.HasColorOption && !_colors.Any(c => c.All(doc.DescriptiveTerms.Contains))) return false;
-        if (_sizes.Length > 0 && !doc.HasSizeOption && !_sizes.Any(s => doc.DescriptiveTerms.Contains(s))) return false;
+        if (_colors.Length > 0 && !doc.HasColorOption && !_colors.Any(c => c.All(doc.Describes))) return false;
+        if (_sizes.Length > 0 && !doc.HasSizeOption && !_sizes.Any(doc.Describes)) return false;
         if (doc.Variants.Length == 0) return !_request.PurchasableOnly && _request.MinPrice is null && _request.MaxPrice is null;
         foreach (var v in doc.Variants)
             if (Fits(doc, v)) return true;
@@ -61,7 +61,7 @@ public sealed class SearchFilter
     /// </summary>
     public ProductVariant? BestVariant(IndexedProduct doc, IReadOnlySet<string> queryTerms, ShopperTextAnalyzer analyzer)
     {
-        IndexedVariant? best = null;
+        ProductVariant? best = null;
         var bestMentions = -1;
         foreach (var v in doc.Variants)
         {
@@ -69,11 +69,11 @@ public sealed class SearchFilter
             var mentions = queryTerms.Count == 0 ? 0 : Mentions(v.Variant, queryTerms, analyzer);
             if (mentions > bestMentions)
             {
-                best = v;
+                best = v.Variant;
                 bestMentions = mentions;
             }
         }
-        return best?.Variant;
+        return best;
     }
 
     private static int Mentions(ProductVariant v, IReadOnlySet<string> queryTerms, ShopperTextAnalyzer analyzer)
