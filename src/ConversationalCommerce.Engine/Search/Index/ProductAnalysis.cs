@@ -15,6 +15,7 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
         var descriptive = new HashSet<string>(StringComparer.Ordinal);
 
         var title = AddField(product.Title, ProductField.Title, counts, lengths, descriptive);
+        var (accessoryAt, negated) = TitleShape(product.Title);
         AddField(product.ProductType, ProductField.ProductType, counts, lengths, descriptive);
         AddField(string.Join(" , ", product.TagList), ProductField.Tags, counts, lengths, descriptive);
         AddField(product.Vendor, ProductField.Vendor, counts, lengths, null);
@@ -55,6 +56,8 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
             Terms = counts.Select(kv => new FieldTerm(kv.Key.Item1, kv.Key.Item2, kv.Value)).ToArray(),
             FieldLengths = lengths,
             TitleTerms = title.ToArray(),
+            TitleAccessoryAt = accessoryAt,
+            TitleNegatedTerms = negated,
             Variants = variants,
             Listed = product.Status == ProductStatus.Active && product.Published,
             HasColorOption = colorSlot is not null,
@@ -64,6 +67,37 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
             DescriptiveTerms = descriptive,
             Popularity = popularity,
         };
+    }
+
+    /// <summary>
+    /// Where in the title's terms the accessory part starts ("… Bands compatible with Fitbit …": at "fitbit"; the
+    /// term count when there is none), and the terms the title says the product is without ("Drain without Overflow").
+    /// </summary>
+    private (int AccessoryAt, string[] Negated) TitleShape(string? title)
+    {
+        var terms = 0;
+        var accessoryAt = -1;
+        var negatedLeft = 0;
+        List<string>? negated = null;
+        foreach (var word in ShopperTextAnalyzer.Words(title))
+        {
+            // Counted exactly as AddField counts the title's terms, so positions line up with TitleTerms.
+            if (accessoryAt < 0 && terms > 0 && ShopperCues.AccessoryConnectors.Contains(word.Text)) accessoryAt = terms;
+            if (ShopperTextAnalyzer.IsStopWord(word.Text)) continue;
+            if (ShopperCues.Negations.Contains(word.Text))
+            {
+                negatedLeft = 2;
+                terms++;
+                continue;
+            }
+            if (negatedLeft > 0)
+            {
+                (negated ??= []).Add(analyzer.Stem(word.Text));
+                negatedLeft--;
+            }
+            terms++;
+        }
+        return (accessoryAt < 0 ? terms : accessoryAt, negated?.ToArray() ?? []);
     }
 
     public static bool IsColorOptionName(string? name) =>

@@ -22,6 +22,8 @@ public sealed class ShopIndex
     public float[] Idf { get; }
     /// <summary>Title term ids per doc, in order (-1 for none), for phrase and proximity boosts.</summary>
     public int[][] TitleTermIds { get; }
+    /// <summary>Term ids of the title words each product is without ("without overflow"), for negated queries.</summary>
+    public int[][] TitleNegatedTermIds { get; }
     /// <summary>log(1 + popularity) scaled to [0, 1] over the shop.</summary>
     public float[] PopularityPrior { get; }
     public CatalogVocabulary Vocabulary { get; }
@@ -70,6 +72,7 @@ public sealed class ShopIndex
         Postings = lists.Select(l => l.ToArray()).ToArray();
         Idf = Postings.Select(p => (float)Math.Log(1 + (docs.Count - p.Length + 0.5) / (p.Length + 0.5))).ToArray();
         TitleTermIds = docs.Select(d => d.TitleTerms.Select(t => ids.GetValueOrDefault(t, -1)).ToArray()).ToArray();
+        TitleNegatedTermIds = docs.Select(d => d.TitleNegatedTerms.Select(t => ids.GetValueOrDefault(t, -1)).ToArray()).ToArray();
 
         var maxPopularity = docs.Count == 0 ? 0 : docs.Max(d => Math.Log(1 + Math.Max(0, d.Popularity)));
         PopularityPrior = docs.Select(d => maxPopularity <= 0 ? 0f : (float)(Math.Log(1 + Math.Max(0, d.Popularity)) / maxPopularity)).ToArray();
@@ -94,6 +97,23 @@ public sealed class ShopIndex
     public int TermId(string term) => _termIds.GetValueOrDefault(term, -1);
 
     public int DocFrequency(int termId) => termId < 0 ? 0 : Postings[termId].Length;
+
+    /// <summary>The fields (bits of <see cref="ProductField"/>) in which <paramref name="doc"/> has the term; 0 for none.</summary>
+    public int FieldsOf(int termId, int doc)
+    {
+        // Postings are in doc order (the index is built doc by doc), so a binary search finds the doc.
+        var postings = Postings[termId];
+        int lo = 0, hi = postings.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var d = postings[mid].Doc;
+            if (d == doc) return postings[mid].Fields;
+            if (d < doc) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return 0;
+    }
 
     /// <summary>Catalog terms one edit away from <paramref name="term"/>.</summary>
     public IReadOnlyList<int> NearTerms(string term) => _typos.Value.Near(term);
