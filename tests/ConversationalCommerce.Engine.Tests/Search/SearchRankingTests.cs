@@ -76,6 +76,16 @@ public sealed class SearchRankingTests
     }
 
     [Fact]
+    public void The_product_noun_outranks_a_material_word_even_when_the_noun_is_repeated()
+    {
+        var index = Index(Product("Linen Hardcover Notebook", "Notebook"), Product("Organic Cotton Tee", "T-Shirt"));
+        Assert.Equal("Linen Hardcover Notebook", Titles(index, "linen shirts", FirstStageOnly)[0]);
+        Assert.Equal("Organic Cotton Tee", Titles(index, "linen shirts")[0]);
+        // The conversation engine appends category words it could not filter on: the noun's last place still counts.
+        Assert.Equal("Organic Cotton Tee", Titles(index, "linen shirts shirt")[0]);
+    }
+
+    [Fact]
     public void A_long_word_two_typos_away_still_finds_the_product()
     {
         var index = Index(Product("Vinpocetine 10mg Capsules", "Supplements"), Product("Vitamin C Capsules", "Supplements"));

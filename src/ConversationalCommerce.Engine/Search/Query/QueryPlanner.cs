@@ -43,7 +43,7 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
         }
 
         var groups = new List<QueryGroup>(stems.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var headGroup = -1;
         for (var i = 0; i < stems.Count; i++)
         {
@@ -74,7 +74,14 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
 
         void AddGroup(string groupText, List<TermAlternative> alternatives, bool isHead)
         {
-            if (alternatives.Count == 0 || !seen.Add(groupText)) return;
+            if (alternatives.Count == 0) return;
+            // A repeated word ("linen shirts shirt") is one concept; its last place still decides the product noun.
+            if (seen.TryGetValue(groupText, out var existing))
+            {
+                if (isHead) headGroup = existing;
+                return;
+            }
+            seen[groupText] = groups.Count;
             var idf = alternatives.Max(a => index.Idf[a.TermId] * a.Weight);
             if (isHead) headGroup = groups.Count;
             groups.Add(new QueryGroup(groupText, alternatives.ToArray(), idf));
