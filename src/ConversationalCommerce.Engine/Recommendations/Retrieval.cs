@@ -77,8 +77,10 @@ public sealed class ProductRetriever(ICatalogSearch catalog)
     public static SearchRequest Request(ShoppingSlots slots, int limit, IReadOnlyList<string>? tags, bool includeMaterials)
     {
         var text = slots.Keywords;
+        // Written the way shoppers say it ("Fernhill linen shirts"): the search takes the last plain word before
+        // any modifier as the product noun, so the noun must come last.
         if (includeMaterials)
-            text = Join(Join(text, string.Join(' ', slots.Materials)), string.Join(' ', slots.Vendors));
+            text = Join(Join(string.Join(' ', slots.Vendors), string.Join(' ', slots.Materials)), text);
         return new SearchRequest(text)
         {
             Categories = slots.Categories,

@@ -32,7 +32,10 @@ public sealed partial class ShopperTextAnalyzer
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
-    /// <summary>Words in order. Apostrophes join ("women's" -> "womens"); "1.75" and "1/2" stay whole.</summary>
+    /// <summary>
+    /// Words in order. Apostrophes join ("women's" -> "womens"); "1.75" and "1/2" stay whole; letters and digits
+    /// written together part ("64gb" -> "64", "gb").
+    /// </summary>
     public static List<Word> Words(string? text)
     {
         var words = new List<Word>();
@@ -44,6 +47,14 @@ public sealed partial class ShopperTextAnalyzer
             var c = text[i];
             if (char.IsLetterOrDigit(c))
             {
+                // A number glued to a unit or a name ("200mg", "1/2gallon", "iphone12") is two words, as the other
+                // spelling ("200 mg", "iphone 12") is; so either spelling on either side finds the other.
+                if (current.Length > 0 && IsLetterDigitBoundary(current[^1], c))
+                {
+                    words.Add(new Word(current.ToString(), hyphenBefore));
+                    current.Clear();
+                    hyphenBefore = false;
+                }
                 current.Append(char.ToLowerInvariant(c));
                 continue;
             }
@@ -67,6 +78,9 @@ public sealed partial class ShopperTextAnalyzer
         if (current.Length > 0) words.Add(new Word(current.ToString(), hyphenBefore));
         return words;
     }
+
+    private static bool IsLetterDigitBoundary(char previous, char next) =>
+        char.IsDigit(previous) ? char.IsLetter(next) : char.IsLetter(previous) && char.IsDigit(next);
 
     /// <summary>English stem of a lower-cased word (Porter2); numbers and very short words stay as they are.</summary>
     public string Stem(string word)

@@ -19,6 +19,10 @@ public sealed class IndexedProduct
     public required int[] FieldLengths { get; init; }
     /// <summary>Title stems in order, for phrase and proximity boosts.</summary>
     public required string[] TitleTerms { get; init; }
+    /// <summary>How many title terms come before an accessory cue ("for", "compatible with"); all of them when there is none.</summary>
+    public int TitleAccessoryAt { get; init; }
+    /// <summary>Title stems that follow "without"/"no": what the product does not have.</summary>
+    public string[] TitleNegatedTerms { get; init; } = [];
     public required IndexedVariant[] Variants { get; init; }
     /// <summary>Active and published (stock is decided per variant).</summary>
     public required bool Listed { get; init; }
@@ -51,6 +55,7 @@ public sealed class IndexedProduct
     public IndexedProduct WithPopularity(double popularity) => new()
     {
         Product = Product, Terms = Terms, FieldLengths = FieldLengths, TitleTerms = TitleTerms, Variants = Variants,
+        TitleAccessoryAt = TitleAccessoryAt, TitleNegatedTerms = TitleNegatedTerms,
         Listed = Listed, HasColorOption = HasColorOption, HasSizeOption = HasSizeOption, CategoryKeys = CategoryKeys,
         TagsLower = TagsLower, Popularity = popularity,
     };

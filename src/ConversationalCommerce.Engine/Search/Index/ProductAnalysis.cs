@@ -20,6 +20,7 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
         var tags = product.TagList.ToList();
 
         var title = AddField(product.Title, ProductField.Title, counts, lengths);
+        var (accessoryAt, negated) = TitleShape(product.Title);
         AddField(product.ProductType, ProductField.ProductType, counts, lengths);
         AddField(string.Join(" , ", tags), ProductField.Tags, counts, lengths);
         AddField(product.Vendor, ProductField.Vendor, counts, lengths);
@@ -64,6 +65,8 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
             Terms = terms,
             FieldLengths = lengths,
             TitleTerms = title.Count == 0 ? [] : title.ToArray(),
+            TitleAccessoryAt = accessoryAt,
+            TitleNegatedTerms = negated.Length == 0 ? [] : Array.ConvertAll(negated, strings.Share),
             Variants = variants.Length == 0 ? [] : variants,
             Listed = product.Status == ProductStatus.Active && product.Published,
             HasColorOption = colorSlot is not null,
@@ -95,6 +98,37 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
             v.Option3 = strings.ShareOrNull(v.Option3);
         }
         foreach (var i in p.Images) i.AltText = strings.ShareOrNull(i.AltText);
+    }
+
+    /// <summary>
+    /// Where in the title's terms the accessory part starts ("… Bands compatible with Fitbit …": at "fitbit"; the
+    /// term count when there is none), and the terms the title says the product is without ("Drain without Overflow").
+    /// </summary>
+    private (int AccessoryAt, string[] Negated) TitleShape(string? title)
+    {
+        var terms = 0;
+        var accessoryAt = -1;
+        var negatedLeft = 0;
+        List<string>? negated = null;
+        foreach (var word in ShopperTextAnalyzer.Words(title))
+        {
+            // Counted exactly as AddField counts the title's terms, so positions line up with TitleTerms.
+            if (accessoryAt < 0 && terms > 0 && ShopperCues.AccessoryConnectors.Contains(word.Text)) accessoryAt = terms;
+            if (ShopperTextAnalyzer.IsStopWord(word.Text)) continue;
+            if (ShopperCues.Negations.Contains(word.Text))
+            {
+                negatedLeft = 2;
+                terms++;
+                continue;
+            }
+            if (negatedLeft > 0)
+            {
+                (negated ??= []).Add(analyzer.Stem(word.Text));
+                negatedLeft--;
+            }
+            terms++;
+        }
+        return (accessoryAt < 0 ? terms : accessoryAt, negated?.ToArray() ?? []);
     }
 
     public static bool IsColorOptionName(string? name) =>

@@ -22,6 +22,8 @@ public sealed class ShopIndex
     public float[] Idf { get; }
     /// <summary>Title term ids per doc, in order (-1 for none), for phrase and proximity boosts.</summary>
     public int[][] TitleTermIds { get; }
+    /// <summary>Term ids of the title words each product is without ("without overflow"), for negated queries.</summary>
+    public int[][] TitleNegatedTermIds { get; }
     /// <summary>log(1 + popularity) scaled to [0, 1] over the shop.</summary>
     public float[] PopularityPrior { get; }
     public CatalogVocabulary Vocabulary { get; }
@@ -101,6 +103,14 @@ public sealed class ShopIndex
             for (var i = 0; i < title.Length; i++) ids[i] = _termIds.GetValueOrDefault(title[i], -1);
             TitleTermIds[doc] = ids;
         }
+        TitleNegatedTermIds = new int[docs.Length][];
+        for (var doc = 0; doc < docs.Length; doc++)
+        {
+            var negated = docs[doc].TitleNegatedTerms;
+            var ids = negated.Length == 0 ? [] : new int[negated.Length];
+            for (var i = 0; i < negated.Length; i++) ids[i] = _termIds.GetValueOrDefault(negated[i], -1);
+            TitleNegatedTermIds[doc] = ids;
+        }
 
         var maxPopularity = docs.Length == 0 ? 0 : docs.Max(d => Math.Log(1 + Math.Max(0, d.Popularity)));
         PopularityPrior = new float[docs.Length];
@@ -115,6 +125,23 @@ public sealed class ShopIndex
         new(shopId, docs.ToArray(), weights ?? FieldWeights.Default, strings);
 
     public static ShopIndex Empty(Guid shopId) => Build(shopId, [], new SharedStrings());
+
+    /// <summary>The fields (bits of <see cref="ProductField"/>) in which <paramref name="doc"/> has the term; 0 for none.</summary>
+    public int FieldsOf(int termId, int doc)
+    {
+        // Postings are in doc order (the index is built doc by doc), so a binary search finds the doc.
+        var postings = Postings[termId];
+        int lo = 0, hi = postings.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var d = postings[mid].Doc;
+            if (d == doc) return postings[mid].Fields;
+            if (d < doc) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return 0;
+    }
 
     /// <summary>A new index with <paramref name="changed"/> put in (replacing same ids) and <paramref name="removed"/> taken out.</summary>
     public ShopIndex With(IReadOnlyCollection<IndexedProduct> changed, IReadOnlyCollection<Guid> removed)

@@ -8,8 +8,12 @@ namespace ConversationalCommerce.Engine.Search.Index;
 internal sealed class TypoCorrector
 {
     private const int MinLength = 4;
+    /// <summary>Long words get a second edit ("vinpositine" for "vinpocetine") when one edit finds nothing.</summary>
+    private const int TwoEditMinLength = 8;
     private readonly Dictionary<string, List<int>> _byDeletion = new(StringComparer.Ordinal);
     private readonly string[] _terms;
+    /// <summary>Correctable terms by first letter, for the two-edit scan.</summary>
+    private readonly Dictionary<char, List<int>> _byFirstLetter = [];
 
     /// <param name="terms">The index's terms by id.</param>
     public TypoCorrector(IReadOnlyList<Posting[]> postings, string[] terms)
@@ -24,6 +28,11 @@ internal sealed class TypoCorrector
             if (postings[id].Length < 2 && !postings[id].Any(p => (p.Fields & ~(1 << (int)ProductField.Body)) != 0)) continue;
             File(term, id);
             for (var i = 0; i < term.Length; i++) File(term.Remove(i, 1), id);
+            if (term.Length >= TwoEditMinLength - 2)
+            {
+                if (!_byFirstLetter.TryGetValue(term[0], out var sameStart)) _byFirstLetter[term[0]] = sameStart = [];
+                sameStart.Add(id);
+            }
         }
     }
 
@@ -39,7 +48,14 @@ internal sealed class TypoCorrector
         var found = new HashSet<int>();
         Probe(term);
         for (var i = 0; i < term.Length; i++) Probe(term.Remove(i, 1));
-        return found.Where(id => Distance(term, _terms[id]) <= 1).ToList();
+        var near = found.Where(id => Distance(term, _terms[id]) <= 1).ToList();
+        if (near.Count > 0 || term.Length < TwoEditMinLength) return near;
+        // Rare and bounded: only unknown long words with no one-edit neighbour; a first-letter slip is rare enough
+        // to keep the scan to words starting alike.
+        if (_byFirstLetter.TryGetValue(term[0], out var candidates))
+            foreach (var id in candidates)
+                if (Math.Abs(_terms[id].Length - term.Length) <= 2 && Distance(term, _terms[id], 2) <= 2) near.Add(id);
+        return near;
 
         void Probe(string key)
         {
@@ -49,9 +65,9 @@ internal sealed class TypoCorrector
     }
 
     /// <summary>Optimal string alignment distance (a swap of neighbours counts as one edit).</summary>
-    private static int Distance(string a, string b)
+    private static int Distance(string a, string b, int max = 1)
     {
-        if (Math.Abs(a.Length - b.Length) > 1) return 2;
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
         for (var j = 0; j <= b.Length; j++) d[0, j] = j;

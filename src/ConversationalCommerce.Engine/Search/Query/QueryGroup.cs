@@ -8,3 +8,12 @@ public readonly record struct TermAlternative(int TermId, float Weight);
 /// scores a group by its best alternative only, so a synonym never counts twice.
 /// </summary>
 public sealed record QueryGroup(string Text, TermAlternative[] Alternatives, float Idf);
+
+/// <summary>
+/// A planned query: its concepts; which one is the product noun (<see cref="HeadGroup"/>, -1 when unclear: "sandals"
+/// of "sandals for women"); and the catalog terms the shopper said they do not want ("without straw").
+/// </summary>
+public sealed record QueryPlan(IReadOnlyList<QueryGroup> Groups, int HeadGroup, int[] ExcludedTermIds)
+{
+    public static readonly QueryPlan Empty = new([], -1, []);
+}

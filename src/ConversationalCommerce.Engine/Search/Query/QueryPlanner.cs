@@ -15,27 +15,36 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
     /// <summary>The head noun of a joined phrase ("shirt" of "t-shirt") still says something when the phrase is absent.</summary>
     private const float HeadWeight = 0.5f;
 
-    /// <summary>"without straw", "no sugar": the following word is what the shopper does not want, so it is not searched for.</summary>
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "without", "no", "not", "except", "excluding", "minus" };
-
-    public IReadOnlyList<QueryGroup> Plan(ShopIndex index, string? text)
+    public QueryPlan Plan(ShopIndex index, string? text)
     {
         var words = ShopperTextAnalyzer.Words(text);
         var stems = new List<(string Stem, string Word, bool Hyphenated)>(words.Count);
+        var excluded = new List<int>();
+        // The product noun is the last plain word before a modifier starts ("sandals" of "sandals for women"):
+        // not a number, not who it is for.
+        var headStem = -1;
+        var modifier = false;
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i].Text;
-            if (Negations.Contains(w))
+            if (stems.Count > 0 && ShopperCues.ModifierStarts.Contains(w)) modifier = true;
+            if (ShopperCues.Negations.Contains(w))
             {
+                // "without straw": the straw is not searched for; products that have one rank lower.
+                if (i + 1 < words.Count && !ShopperTextAnalyzer.IsStopWord(words[i + 1].Text)
+                    && index.TermId(analyzer.Stem(words[i + 1].Text)) is >= 0 and var id)
+                    excluded.Add(id);
                 i++;
                 continue;
             }
             if (ShopperTextAnalyzer.IsStopWord(w)) continue;
+            if (!modifier && !w.Any(char.IsDigit) && !ShopperCues.Audiences.Contains(w)) headStem = stems.Count;
             stems.Add((analyzer.Stem(w), w, words[i].Hyphenated));
         }
 
         var groups = new List<QueryGroup>(stems.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var headGroup = -1;
         for (var i = 0; i < stems.Count; i++)
         {
             var phrase = JoinedPhrase(index, stems, i, out var length);
@@ -45,7 +54,7 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
                 Add(alternatives, index, phrase, 1f);
                 foreach (var s in synonyms.SynonymsOf(phrase)) Add(alternatives, index, s, SynonymWeight);
                 Add(alternatives, index, stems[i + length - 1].Stem, HeadWeight);
-                AddGroup(string.Join(' ', stems.Skip(i).Take(length).Select(s => s.Stem)), alternatives);
+                AddGroup(string.Join(' ', stems.Skip(i).Take(length).Select(s => s.Stem)), alternatives, headStem >= i && headStem < i + length);
                 i += length - 1;
                 continue;
             }
@@ -59,14 +68,22 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
             if (index.TermId(stem) < 0)
                 foreach (var near in index.NearTerms(stem).Concat(index.NearTerms(stems[i].Word)))
                     if (alts.All(a => a.TermId != near)) alts.Add(new TermAlternative(near, TypoWeight));
-            AddGroup(stem, alts);
+            AddGroup(stem, alts, headStem == i);
         }
-        return groups;
+        return new QueryPlan(groups, headGroup, excluded.ToArray());
 
-        void AddGroup(string groupText, List<TermAlternative> alternatives)
+        void AddGroup(string groupText, List<TermAlternative> alternatives, bool isHead)
         {
-            if (alternatives.Count == 0 || !seen.Add(groupText)) return;
+            if (alternatives.Count == 0) return;
+            // A repeated word ("linen shirts shirt") is one concept; its last place still decides the product noun.
+            if (seen.TryGetValue(groupText, out var existing))
+            {
+                if (isHead) headGroup = existing;
+                return;
+            }
+            seen[groupText] = groups.Count;
             var idf = alternatives.Max(a => index.Idf[a.TermId] * a.Weight);
+            if (isHead) headGroup = groups.Count;
             groups.Add(new QueryGroup(groupText, alternatives.ToArray(), idf));
         }
     }

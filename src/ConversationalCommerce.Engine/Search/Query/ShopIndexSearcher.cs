@@ -15,13 +15,23 @@ public sealed record RankingSettings
     public float ProximityBoost { get; init; } = 0.15f;
     /// <summary>Small multiplicative prior from order counts.</summary>
     public float PopularityBoost { get; init; } = 0.05f;
-    /// <summary>How many top products get the (costlier) proximity rerank.</summary>
+    /// <summary>How many top products get the (costlier) second-stage rerank.</summary>
     public int RerankDepth { get; init; } = 100;
+    /// <summary>Title feedback (<see cref="TitleFeedback"/>): how many of the best products it reads.</summary>
+    public int FeedbackDocs { get; init; } = 20;
+    /// <summary>How many feedback terms lift the head.</summary>
+    public int FeedbackTerms { get; init; } = 5;
+    /// <summary>A product with every feedback term gets exp(this) times its score.</summary>
+    public float FeedbackWeight { get; init; } = 0.8f;
+    /// <summary>Below this many candidates the best ones are most of the list: feedback would only echo it.</summary>
+    public int FeedbackMinCandidates { get; init; } = 40;
+    /// <summary>Weights of the second-stage evidence (see <see cref="HeadReranker"/>).</summary>
+    public RerankWeights Rerank { get; init; } = RerankWeights.Default;
 }
 
 /// <summary>
 /// Scores a query against one <see cref="ShopIndex"/> snapshot: BM25F per query concept (best alternative),
-/// weighted coverage of the query, hard filters, then a rerank of the head by title proximity and popularity.
+/// weighted coverage of the query, hard filters, then a second-stage rerank of the head (<see cref="HeadReranker"/>).
 /// </summary>
 public sealed class ShopIndexSearcher(QueryPlanner planner, ShopperTextAnalyzer analyzer, ShopperSynonyms synonyms, RankingSettings settings)
 {
@@ -33,7 +43,8 @@ public sealed class ShopIndexSearcher(QueryPlanner planner, ShopperTextAnalyzer 
         var limit = Math.Max(0, request.Limit);
         if (limit == 0 || index.Count == 0) return [];
         var filter = new SearchFilter(request, analyzer, synonyms);
-        var groups = planner.Plan(index, request.Text);
+        var plan = planner.Plan(index, request.Text);
+        var groups = plan.Groups;
         var queryTerms = analyzer.Terms(request.Text).ToHashSet(StringComparer.Ordinal);
 
         List<(int Doc, float Score)> ranked;
@@ -49,7 +60,12 @@ public sealed class ShopIndexSearcher(QueryPlanner planner, ShopperTextAnalyzer 
         }
 
         var head = TopK(ranked, Math.Max(limit, settings.RerankDepth));
-        if (groups.Count > 1) Rerank(index, groups, head);
+        if (groups.Count > 0)
+        {
+            Rerank(index, plan, head);
+            head.Sort(ByScoreThenPopularity(index));
+            TitleFeedback.Apply(index, plan, head, settings);
+        }
         head.Sort(ByScoreThenPopularity(index));
 
         var hits = new List<SearchHit>(Math.Min(limit, head.Count));
@@ -128,20 +144,27 @@ public sealed class ShopIndexSearcher(QueryPlanner planner, ShopperTextAnalyzer 
     }
 
     /// <summary>
-    /// Words the shopper typed together ("running shoes") mean more when the title has them together too; and a
-    /// popular product is a slightly safer suggestion than an equally relevant one nobody bought.
+    /// Words the shopper typed together ("running shoes") mean more when the title has them together too; the
+    /// second-stage evidence says whether the product is the thing asked for; and a popular product is a slightly
+    /// safer suggestion than an equally relevant one nobody bought.
     /// </summary>
-    private void Rerank(ShopIndex index, IReadOnlyList<QueryGroup> groups, List<(int Doc, float Score)> head)
+    private void Rerank(ShopIndex index, QueryPlan plan, List<(int Doc, float Score)> head)
     {
+        var groups = plan.Groups;
         var pairs = groups.Count - 1;
+        var reranker = new HeadReranker(index, plan, settings.Rerank);
         for (var i = 0; i < head.Count; i++)
         {
             var (doc, score) = head[i];
-            var title = index.TitleTermIds[doc];
-            var near = 0;
-            for (var g = 0; g < pairs; g++)
-                if (Adjacent(title, groups[g], groups[g + 1])) near++;
-            score *= 1 + settings.ProximityBoost * near / pairs;
+            if (pairs > 0)
+            {
+                var title = index.TitleTermIds[doc];
+                var near = 0;
+                for (var g = 0; g < pairs; g++)
+                    if (Adjacent(title, groups[g], groups[g + 1])) near++;
+                score *= 1 + settings.ProximityBoost * near / pairs;
+            }
+            score *= reranker.Factor(doc);
             score *= 1 + settings.PopularityBoost * index.PopularityPrior[doc];
             head[i] = (doc, score);
         }
