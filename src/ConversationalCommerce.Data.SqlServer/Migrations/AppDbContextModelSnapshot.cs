@@ -315,6 +315,9 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<bool>("TakeoverNoticeSent")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");

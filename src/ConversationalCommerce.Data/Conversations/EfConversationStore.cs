@@ -9,7 +9,7 @@ namespace ConversationalCommerce.Data.Conversations;
 
 /// <summary>
 /// Conversations in the database. Each call opens its own scope acting for the one shop, so the shop filter keeps
-/// other shops' threads out. A turn is one SaveChanges: the thread row (guarded by its Version) and two messages.
+/// other shops' threads out. A turn is one SaveChanges: the thread row (guarded by its Version) and its messages.
 /// </summary>
 public sealed class EfConversationStore(IServiceScopeFactory scopes) : IConversationStore
 {
@@ -21,7 +21,8 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes) : IConversa
             .FirstOrDefaultAsync(m => m.Channel == channel && m.ExternalId == externalId, cancellationToken);
         if (shopper is null) return null;
         var assistant = await db.Messages.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.ConversationId == shopper.ConversationId && m.Seq == shopper.Seq + 1 && m.Role == MessageRole.Assistant, cancellationToken);
+            .FirstOrDefaultAsync(m => m.ConversationId == shopper.ConversationId && m.Seq == shopper.Seq + 1
+                && (m.Role == MessageRole.Assistant || m.Role == MessageRole.System), cancellationToken);
         return new StoredTurn(shopper, assistant);
     }
 
@@ -63,7 +64,7 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes) : IConversa
             entry.Property(c => c.Version).OriginalValue = write.ExpectedVersion;
         }
         db.Messages.Add(write.Shopper);
-        db.Messages.Add(write.Assistant);
+        if (write.Assistant is not null) db.Messages.Add(write.Assistant);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -75,7 +75,8 @@ public sealed class ChatHub(
             // A retried send gets the stored turn back on its own tab only; the other tabs saw it the first time.
             var target = turn.WasDuplicate ? Clients.Caller : group;
             await target.SendAsync(WidgetEvents.Message, HistoryMessages.From(turn.Shopper));
-            await target.SendAsync(WidgetEvents.Message, HistoryMessages.From(turn.Assistant, turn.Reply));
+            // Held for a merchant who took the thread over: no answer, or the one takeover notice.
+            if (turn.Assistant is not null) await target.SendAsync(WidgetEvents.Message, HistoryMessages.From(turn.Assistant, turn.Reply));
             return new SendAck(clientMessageId, true);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)

@@ -350,6 +350,7 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     LastChannel = table.Column<int>(type: "INTEGER", nullable: false),
                     PreferredChannel = table.Column<int>(type: "INTEGER", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakeoverNoticeSent = table.Column<bool>(type: "INTEGER", nullable: false),
                     StateJson = table.Column<string>(type: "TEXT", nullable: false),
                     LastSeq = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)

@@ -350,6 +350,7 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     LastChannel = table.Column<int>(type: "int", nullable: false),
                     PreferredChannel = table.Column<int>(type: "int", nullable: true),
                     Status = table.Column<int>(type: "int", nullable: false),
+                    TakeoverNoticeSent = table.Column<bool>(type: "bit", nullable: false),
                     StateJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     LastSeq = table.Column<long>(type: "bigint", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)

@@ -351,6 +351,7 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     LastChannel = table.Column<int>(type: "integer", nullable: false),
                     PreferredChannel = table.Column<int>(type: "integer", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    TakeoverNoticeSent = table.Column<bool>(type: "boolean", nullable: false),
                     StateJson = table.Column<string>(type: "text", nullable: false),
                     LastSeq = table.Column<long>(type: "bigint", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
