@@ -386,6 +386,25 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1035,9 +1054,6 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(255)");
 
                     b.Property<DateTimeOffset?>("RefreshTokenExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("TokenRefreshLeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("TokenVersion")

@@ -387,6 +387,25 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1036,9 +1055,6 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(255)");
 
                     b.Property<DateTimeOffset?>("RefreshTokenExpiresAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("TokenRefreshLeaseUntil")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("TokenVersion")

@@ -381,6 +381,25 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("ConversationalCommerce.Domain.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ChannelIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1030,9 +1049,6 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RefreshTokenExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("TokenRefreshLeaseUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TokenVersion")
