@@ -27,4 +27,10 @@ public sealed class EmailOptions
     /// <summary>A mail whose References carry more of our own Message-IDs than this is taken for a loop.</summary>
     public int LoopReferenceLimit { get; set; } = 20;
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// TEST ONLY: a PEM file of one extra CA that mail servers' certificates may chain to (the tests' Postfix/Dovecot
+    /// use a CA generated at test time). Leave empty in production, where certificates are validated against the
+    /// system trust store; the app refuses to start with it outside the Development and Testing environments.
+    /// </summary>
+    public string? TestOnlyTrustedCaFile { get; set; }
 }

@@ -126,6 +126,7 @@ public sealed class ImapLeaseTests : IAsyncLifetime
             ImapReconnectDelay = TimeSpan.FromSeconds(1), ImapLeaseDuration = LeaseDuration,
         }),
         _app.Services.GetRequiredService<DbLeases>(),
+        _app.Services.GetRequiredService<MailTls>(),
         _app.Services.GetRequiredService<ILoggerFactory>());
 
     private static async Task<(ImapPoller Holder, ImapPoller Other)> WatcherAsync(ImapPoller a, ImapPoller b)

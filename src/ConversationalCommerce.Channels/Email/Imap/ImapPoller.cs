@@ -16,7 +16,8 @@ namespace ConversationalCommerce.Channels.Email.Imap;
 /// round it starts watchers for new shops whose lease it wins, restarts those whose settings changed, and stops those
 /// that went away or whose lease it lost. On shutdown it gives its leases back so another node takes over at once.
 /// </summary>
-public sealed class ImapPoller(IServiceScopeFactory scopes, IOptions<EmailOptions> options, DbLeases leases, ILoggerFactory loggers) : BackgroundService
+public sealed class ImapPoller(
+    IServiceScopeFactory scopes, IOptions<EmailOptions> options, DbLeases leases, MailTls tls, ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _log = loggers.CreateLogger<ImapPoller>();
     private readonly Dictionary<Guid, (string Fingerprint, CancellationTokenSource Stop, Task Run)> _watchers = [];
@@ -97,7 +98,7 @@ public sealed class ImapPoller(IServiceScopeFactory scopes, IOptions<EmailOption
                 _log.LogInformation("IMAP lease of {Shop} taken by node {Node}", domain, NodeId);
             }
             var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var watcher = new ImapMailboxWatcher(shopId, domain, settings, scopes, o, loggers.CreateLogger<ImapMailboxWatcher>());
+            var watcher = new ImapMailboxWatcher(shopId, domain, settings, scopes, o, tls, loggers.CreateLogger<ImapMailboxWatcher>());
             _watchers[shopId] = (fingerprint, stop, Task.Run(() => watcher.RunAsync(stop.Token), CancellationToken.None));
         }
         foreach (var gone in _watchers.Keys.Except(shops.Select(s => s.ShopId)).ToList())
