@@ -25,7 +25,7 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
 
         var issued = await WithCodes(shopId, codes => codes.IssueAsync(shopId, session.ConversationId, customerId, default));
 
-        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", issued.Code);
+        Assert.Matches("^CC-[BCDFGHJKMNPQRSTVWXZ2-9]{4}-[BCDFGHJKMNPQRSTVWXZ2-9]{4}$", issued.Code);
         Assert.Equal(_time.GetUtcNow().AddMinutes(30), issued.ExpiresAt);
         var first = await WithCodes(shopId, codes => codes.RedeemAsync(shopId, issued.Code.ToLowerInvariant().Replace("-", " "), default));
         Assert.Equal(new ContinuityRedemption(session.ConversationId, customerId), first);
@@ -71,18 +71,41 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
     }
 
     [Theory]
-    [InlineData("Hi Demo Store! I'd like to continue my chat here. My code: K7PX-M2QD", "K7PXM2QD")]
-    [InlineData("code k7pxm2qd please", "K7PXM2QD")]
+    [InlineData("Hi Demo Store! I'd like to continue my chat here. My code: CC-K7PX-M2QD", "K7PXM2QD")]
+    [InlineData("code cc-k7px-m2qd please", "K7PXM2QD")]
+    [InlineData("CC-K7PX-M2QD", "K7PXM2QD")]
     public void Code_is_found_in_the_prefilled_message(string text, string expected)
     {
         Assert.True(ContinuityCodes.TryFind(text, out var code));
         Assert.Equal(expected, code);
     }
 
-    [Fact]
-    public void Text_without_a_code_has_none()
+    [Theory]
+    [InlineData("hello, do you ship to Canada?")]
+    [InlineData("I need a birthday present for my daughter, something colorful")]
+    [InlineData("SHIPPING QUESTION: where is my package?? ORDERNUM")]
+    [InlineData("do you have cashmere sweaters or leggings in medium")]
+    [InlineData("Strength training mats, rhythmic")]
+    [InlineData("My code: K7PX-M2QD")]
+    [InlineData("CC-K7PX-M2QDX or XCC-K7PX-M2QD")]
+    [InlineData("cc-abcd-efgh")]
+    [InlineData("reference CC-1234-5678")]
+    public void Ordinary_text_and_malformed_codes_are_never_taken_for_a_code(string text)
     {
-        Assert.False(ContinuityCodes.TryFind("hello, do you ship to Canada?", out _));
+        Assert.False(ContinuityCodes.TryFind(text, out _));
+    }
+
+    [Fact]
+    public void No_eight_letter_word_of_a_shopping_vocabulary_reads_as_a_code_even_in_code_position()
+    {
+        var words = ("shipping birthday necklace sweaters cheapest handbags earrings bracelet slippers jewelry candles " +
+            "rhythmic cashmere lipstick perfumes backpack notebook ceramics blankets cushions speakers headsets charger " +
+            "strength schedule children toddlers presents discount delivery purchase").Split(' ');
+        foreach (var word in words.Where(w => w.Length >= 8))
+        {
+            var text = $"My code: CC-{word[..4]}-{word[4..8]} and {word} {word.ToUpperInvariant()}";
+            Assert.False(ContinuityCodes.TryFind(text, out _), word);
+        }
     }
 
     private async Task<T> WithCodes<T>(Guid shopId, Func<ContinuityCodes, Task<T>> use)
