@@ -1,6 +1,7 @@
 using ConversationalCommerce.Channels.Identity;
 using ConversationalCommerce.Channels.Tests.Widget;
 using ConversationalCommerce.Channels.Widget;
+using ConversationalCommerce.Channels.Widget.Session;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Scoping;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
     public async Task Code_is_redeemed_once_for_its_conversation_and_customer()
     {
         var (shopId, key) = await app.CreateShopAsync();
-        var session = await app.SessionAsync(key);
+        var session = await StartedSessionAsync(shopId, key);
         var customerId = await CustomerOf(shopId, session.ConversationId);
 
         var issued = await WithCodes(shopId, codes => codes.IssueAsync(shopId, session.ConversationId, customerId, default));
@@ -36,7 +37,7 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
     public async Task Code_is_stored_only_as_a_hash()
     {
         var (shopId, key) = await app.CreateShopAsync();
-        var session = await app.SessionAsync(key);
+        var session = await StartedSessionAsync(shopId, key);
         var issued = await WithCodes(shopId, codes => codes.IssueAsync(shopId, session.ConversationId, null, default));
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
@@ -51,7 +52,7 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
     {
         var (shopA, keyA) = await app.CreateShopAsync();
         var (shopB, _) = await app.CreateShopAsync();
-        var session = await app.SessionAsync(keyA);
+        var session = await StartedSessionAsync(shopA, keyA);
         var issued = await WithCodes(shopA, codes => codes.IssueAsync(shopA, session.ConversationId, null, default));
 
         Assert.Null(await WithCodes(shopB, codes => codes.RedeemAsync(shopB, issued.Code, default)));
@@ -62,7 +63,7 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
     public async Task Expired_code_is_refused()
     {
         var (shopId, key) = await app.CreateShopAsync();
-        var session = await app.SessionAsync(key);
+        var session = await StartedSessionAsync(shopId, key);
         var issued = await WithCodes(shopId, codes => codes.IssueAsync(shopId, session.ConversationId, null, default));
 
         _time.Advance(TimeSpan.FromMinutes(31));
@@ -115,6 +116,19 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
         var codes = new ContinuityCodes(scope.ServiceProvider.GetRequiredService<AppDbContext>(), _time,
             scope.ServiceProvider.GetRequiredService<IOptions<WidgetOptions>>());
         return await use(codes);
+    }
+
+    /// <summary>A widget session whose thread is written, as the hub does before it issues a code.</summary>
+    private async Task<Session> StartedSessionAsync(Guid shopId, string key)
+    {
+        var session = await app.SessionAsync(key);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ShopScope>().Set(shopId);
+        var threads = scope.ServiceProvider.GetRequiredService<VisitorThreads>();
+        var thread = await threads.ResolveAsync(session.VisitorId, null, "en", default);
+        Assert.Equal(session.ConversationId, thread.ConversationId);
+        await threads.EnsureStartedAsync(thread, default);
+        return session;
     }
 
     private async Task<Guid?> CustomerOf(Guid shopId, Guid conversationId)

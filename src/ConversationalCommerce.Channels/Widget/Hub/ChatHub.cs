@@ -123,6 +123,8 @@ public sealed class ChatHub(
         if (digits.Length < 6)
             return new ContinuityLink(null, null, new WidgetError(WidgetErrors.Unavailable, "This shop doesn't chat on WhatsApp yet."));
 
+        // The code points at the thread, which a visitor who has not written yet does not have in the database.
+        await threads.EnsureStartedAsync(new VisitorThread(connection.CustomerId, connection.ConversationId), Context.ConnectionAborted);
         var issued = await codes.IssueAsync(connection.ShopId, connection.ConversationId, connection.CustomerId, Context.ConnectionAborted);
         var text = ContinuityCodes.PrefilledText(shop.Name, issued.Code);
         return new ContinuityLink(issued.Code, $"https://wa.me/{digits}?text={Uri.EscapeDataString(text)}");
@@ -137,6 +139,7 @@ public sealed class ChatHub(
         if (email is null)
             return new EmailMeTheseResult(false, new WidgetError(WidgetErrors.InvalidEmail, "That doesn't look like an email address."));
         scope.Set(connection.ShopId);
+        await threads.EnsureStartedAsync(new VisitorThread(connection.CustomerId, connection.ConversationId), Context.ConnectionAborted);
         await optIns.RecordAsync(connection.CustomerId, connection.ConversationId, email, Context.ConnectionAborted);
         return new EmailMeTheseResult(true);
     }
