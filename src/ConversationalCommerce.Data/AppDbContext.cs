@@ -45,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ShopSco
     public DbSet<EmailChannelSettings> EmailSettings => Set<EmailChannelSettings>();
     public DbSet<EmailThread> EmailThreads => Set<EmailThread>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Domain.Coordination.Lease> Leases => Set<Domain.Coordination.Lease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,3 +1,4 @@
+using ConversationalCommerce.Data.Coordination;
 using ConversationalCommerce.Data.Scoping;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         services.AddScoped<ShopScope>();
+        services.AddSingleton<DbLeases>();
         services.AddDbContext<AppDbContext>(o => DbContextOptionsConfigurator.Configure(o, provider, connectionString),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;

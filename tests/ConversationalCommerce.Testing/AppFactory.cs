@@ -22,6 +22,8 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Default"] = Data.SqliteConnectionString;
         _settings["DemoStore:SeedOnStartup"] = seedDemo ? "true" : "false";
         _settings["Hangfire:SchedulePollingInterval"] = "00:00:01";
+        // Every test client comes from one address: the per-address session limit is tested on its own (WidgetSessionLimitTests).
+        _settings["Widget:SessionsPerAddress"] = "100000";
     }
 
     private readonly List<Action<IServiceCollection>> _services = [];

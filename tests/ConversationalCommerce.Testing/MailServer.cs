@@ -19,34 +19,46 @@ public sealed class MailServer : IAsyncDisposable
     private readonly List<string> _log = [];
 
     public int SmtpPort { get; }
+    /// <summary>IMAP; with TLS on it also offers STARTTLS.</summary>
     public int ImapPort { get; }
+    /// <summary>IMAP over implicit TLS (IMAPS); 0 without TLS.</summary>
+    public int ImapsPort { get; }
     public string Host => "127.0.0.1";
+    /// <summary>The generated CA and server certificate when started with TLS, else null.</summary>
+    public TestCertificates? Certificates { get; private set; }
 
-    private MailServer(string root, int smtpPort, int imapPort)
+    private MailServer(string root, int smtpPort, int imapPort, int imapsPort)
     {
         _root = root;
         SmtpPort = smtpPort;
         ImapPort = imapPort;
+        ImapsPort = imapsPort;
     }
 
     /// <param name="mailboxes">Addresses with an IMAP login (password <see cref="Password"/>).</param>
     /// <param name="catchAll">Domain -> mailbox that receives every plus-addressed mail of the domain.</param>
-    public static async Task<MailServer> StartAsync(IEnumerable<string> mailboxes, IReadOnlyDictionary<string, string>? catchAll = null)
+    /// <param name="tls">
+    /// Serve TLS with a certificate from a CA generated now (<see cref="Certificates"/>): Postfix offers STARTTLS on
+    /// SMTP, Dovecot STARTTLS on IMAP and implicit TLS on <see cref="ImapsPort"/>. Plain connections still work.
+    /// </param>
+    public static async Task<MailServer> StartAsync(IEnumerable<string> mailboxes, IReadOnlyDictionary<string, string>? catchAll = null, bool tls = false)
     {
         if (!File.Exists("/usr/sbin/dovecot") || !File.Exists("/usr/sbin/postfix"))
             throw new InvalidOperationException("Dovecot and Postfix are not installed (scripts/test.sh installs dovecot-imapd, dovecot-lmtpd and postfix).");
         // Short path: Dovecot's unix sockets live under it.
         var root = Path.Combine("/tmp", "ccmail-" + Guid.NewGuid().ToString("N")[..10]);
         var (smtp, imap, lmtp) = (FreePort(), FreePort(), FreePort());
-        var server = new MailServer(root, smtp, imap);
+        var server = new MailServer(root, smtp, imap, tls ? FreePort() : 0);
         try
         {
+            if (tls) server.Certificates = TestCertificates.Create(Path.Combine(root, "tls"));
             await server.WriteConfigAsync(mailboxes.ToList(), catchAll ?? new Dictionary<string, string>(), lmtp);
             await server.RunDaemonAsync("/usr/sbin/dovecot", $"-c {root}/dovecot.conf", "dovecot.out");
             await server.RunDaemonAsync("/usr/sbin/postfix", $"-c {root}/pf start", "postfix.out");
             await WaitForPortAsync(imap);
             await WaitForPortAsync(lmtp);
             await WaitForPortAsync(smtp);
+            if (tls) await WaitForPortAsync(server.ImapsPort);
             return server;
         }
         catch
@@ -78,7 +90,7 @@ public sealed class MailServer : IAsyncDisposable
             info_log_path = {{_root}}/dovecot.log
             protocols = imap lmtp
             listen = 127.0.0.1
-            ssl = no
+            {{SslSettings()}}
             disable_plaintext_auth = no
             auth_mechanisms = plain login
             first_valid_uid = 8
@@ -102,7 +114,8 @@ public sealed class MailServer : IAsyncDisposable
                 port = {{ImapPort}}
               }
               inet_listener imaps {
-                port = 0
+                address = 127.0.0.1
+                port = {{ImapsPort}}
               }
             }
             service lmtp {
@@ -139,6 +152,7 @@ public sealed class MailServer : IAsyncDisposable
             maillog_file = {_root}/postfix.log
             smtpd_relay_restrictions = reject_unauth_destination
             message_size_limit = 52428800
+            {PostfixTls()}
             """);
         await File.WriteAllTextAsync(Path.Combine(_root, "pf", "destinations"), "/\\.test$/ ok\n");
         await File.WriteAllLinesAsync(Path.Combine(_root, "pf", "virtual"),
@@ -170,6 +184,20 @@ public sealed class MailServer : IAsyncDisposable
             postlog   unix-dgram n  -       n       -       1       postlogd
             """);
     }
+
+    private string SslSettings() => Certificates is not { } c ? "ssl = no" : $"""
+        ssl = yes
+        ssl_cert = <{c.ServerCertificatePath}
+        ssl_key = <{c.ServerKeyPath}
+        ssl_min_protocol = TLSv1.2
+        """;
+
+    private string PostfixTls() => Certificates is not { } c ? "" : $"""
+        smtpd_tls_security_level = may
+        smtpd_tls_chain_files = {c.ServerKeyPath}, {c.ServerCertificatePath}
+        smtpd_tls_loglevel = 1
+        smtpd_tls_received_header = yes
+        """;
 
     public async ValueTask DisposeAsync()
     {

@@ -67,7 +67,12 @@ public static class ChatCommand
 
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(new { conversationId, seq = turn.Assistant.Seq, reply = turn.Reply }, ReplyJson.Options));
+                output.WriteLine(JsonSerializer.Serialize(new { conversationId, seq = turn.Assistant?.Seq, reply = turn.Assistant is null ? null : turn.Reply, held = turn.HeldForMerchant }, ReplyJson.Options));
+                return 0;
+            }
+            if (turn.Assistant is null)
+            {
+                error.WriteLine($"conversation: {conversationId} is handed off to a person; the message was stored for them");
                 return 0;
             }
             output.WriteLine(turn.Reply.Text);

@@ -44,6 +44,8 @@ public static class WebHost
         app.UseResponseCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // Endpoint rate-limit policies (widget sessions); endpoints without a policy are not limited.
+        app.UseRateLimiter();
         app.MapAppHealth();
         app.MapJobsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");

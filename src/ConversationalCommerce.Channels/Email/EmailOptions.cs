@@ -17,9 +17,20 @@ public sealed class EmailOptions
     public TimeSpan ImapShopRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Wait after a mailbox error before reconnecting.</summary>
     public TimeSpan ImapReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// With several app nodes, one node watches a shop's mailbox: it holds the mailbox's lease (table Leases) and renews
+    /// it every third of this; when it stops or dies, another node takes the mailbox over once the lease lapses.
+    /// </summary>
+    public TimeSpan ImapLeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>Run the IMAP poller at all (off for CLI commands and tests that don't need it).</summary>
     public bool ImapPollingEnabled { get; set; } = true;
     /// <summary>A mail whose References carry more of our own Message-IDs than this is taken for a loop.</summary>
     public int LoopReferenceLimit { get; set; } = 20;
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// TEST ONLY: a PEM file of one extra CA that mail servers' certificates may chain to (the tests' Postfix/Dovecot
+    /// use a CA generated at test time). Leave empty in production, where certificates are validated against the
+    /// system trust store; the app refuses to start with it outside the Development and Testing environments.
+    /// </summary>
+    public string? TestOnlyTrustedCaFile { get; set; }
 }

@@ -19,6 +19,12 @@ public static class EmailRegistration
     {
         var services = builder.Services;
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        var testOnly = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        services.AddOptions<EmailOptions>()
+            .Validate(o => testOnly || string.IsNullOrWhiteSpace(o.TestOnlyTrustedCaFile),
+                "Email:TestOnlyTrustedCaFile is for tests only; production validates mail server certificates against the system trust store.")
+            .ValidateOnStart();
+        services.AddSingleton<MailTls>();
         // Credentials are encrypted with keys kept in the database, so every node can read them.
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>();
         services.AddScoped<EmailSettingsStore>();

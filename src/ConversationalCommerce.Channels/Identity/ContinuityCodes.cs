@@ -17,14 +17,18 @@ public sealed record ContinuityRedemption(Guid ConversationId, Guid? CustomerId)
 /// <summary>
 /// One-time codes that carry a conversation from the widget to WhatsApp: the widget asks for one, the shopper sends it
 /// in a prefilled WhatsApp message, and the WhatsApp channel redeems it to join that phone to the same thread.
-/// Codes are random (8 characters of an unambiguous alphabet, about 40 bits), stored only as a hash, bound to one
-/// shop, conversation and customer, expire (30 minutes by default) and work once.
+/// Codes are random (8 characters, about 38 bits) written "CC-XXXX-XXXX": the fixed prefix, the dashes and an alphabet
+/// without vowels mean no ordinary word or sentence ever reads as a code (no 8-letter word joins a stranger's thread).
+/// They are stored only as a hash, bound to one shop, conversation and customer, expire (30 minutes by default) and
+/// work once.
 /// </summary>
 public sealed partial class ContinuityCodes(AppDbContext db, TimeProvider time, IOptions<WidgetOptions> options)
 {
-    /// <summary>No 0/O, 1/I/L: easy to read back from a phone screen.</summary>
-    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    /// <summary>No vowels (no words), no Y, no 0/O, 1/I/L (easy to read back from a phone screen).</summary>
+    private const string Alphabet = "BCDFGHJKMNPQRSTVWXZ23456789";
     private const int Length = 8;
+    /// <summary>Every code is shown and found with this prefix ("CC-K7PX-M2QD").</summary>
+    public const string Prefix = "CC-";
 
     public async Task<IssuedContinuityCode> IssueAsync(Guid shopId, Guid conversationId, Guid? customerId, CancellationToken cancellationToken)
     {
@@ -72,7 +76,10 @@ public sealed partial class ContinuityCodes(AppDbContext db, TimeProvider time, 
             .FirstAsync(cancellationToken);
     }
 
-    /// <summary>Finds a code in free text such as the prefilled WhatsApp message ("… code ABCD-EFGH").</summary>
+    /// <summary>
+    /// Finds a code in free text such as the prefilled WhatsApp message ("… My code: CC-K7PX-M2QD"): only the full
+    /// form with prefix and dashes counts (any letter case), standing apart from neighbouring letters and digits.
+    /// </summary>
     public static bool TryFind(string? text, out string code)
     {
         code = "";
@@ -89,17 +96,19 @@ public sealed partial class ContinuityCodes(AppDbContext db, TimeProvider time, 
 
     private static string NewCode() => RandomNumberGenerator.GetString(Alphabet, Length);
 
-    private static string Display(string code) => code[..4] + "-" + code[4..];
+    private static string Display(string code) => Prefix + code[..4] + "-" + code[4..];
 
+    /// <summary>The 8 code characters of "CC-K7PX-M2QD", "k7px m2qd" or "K7PXM2QD"; null if it cannot be a code.</summary>
     private static string? Normalise(string code)
     {
         var compact = new string(code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        if (compact.Length == Length + 2 && compact.StartsWith("CC", StringComparison.Ordinal)) compact = compact[2..];
         return compact.Length == Length && compact.All(c => Alphabet.Contains(c)) ? compact : null;
     }
 
     private static string Hash(Guid shopId, string normalisedCode) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{shopId:N}:{normalisedCode}")));
 
-    [GeneratedRegex(@"\b([A-HJKMNP-Z2-9]{4})-?([A-HJKMNP-Z2-9]{4})\b")]
+    [GeneratedRegex(@"(?<![A-Z0-9])CC-([BCDFGHJKMNPQRSTVWXZ2-9]{4})-([BCDFGHJKMNPQRSTVWXZ2-9]{4})(?![A-Z0-9])")]
     private static partial Regex CodePattern();
 }

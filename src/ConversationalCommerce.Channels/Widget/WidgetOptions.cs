@@ -23,6 +23,15 @@ public sealed class WidgetOptions
 
     public TimeSpan ContinuityCodeLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Widget sessions (POST /api/widget/session and /apps/chat/session) one client IP address may start per
+    /// <see cref="SessionRateWindow"/>; more are answered 429 with Retry-After. Behind a proxy the app must see the
+    /// client's address (forwarded headers), or all visitors share one budget.
+    /// </summary>
+    public int SessionsPerAddress { get; set; } = 30;
+
+    public TimeSpan SessionRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Oldest app-proxy timestamp accepted (Shopify signs each proxied request with its time).</summary>
     public TimeSpan AppProxyMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 

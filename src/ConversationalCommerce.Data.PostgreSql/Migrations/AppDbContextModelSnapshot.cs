@@ -315,6 +315,9 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("TakeoverNoticeSent")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -381,6 +384,25 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ChannelIdentity", b =>
@@ -1032,9 +1054,6 @@ namespace ConversationalCommerce.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(255)");
 
                     b.Property<DateTimeOffset?>("RefreshTokenExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("TokenRefreshLeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("TokenVersion")

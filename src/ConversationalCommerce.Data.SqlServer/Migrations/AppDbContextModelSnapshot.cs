@@ -315,6 +315,9 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<bool>("TakeoverNoticeSent")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -382,6 +385,25 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ChannelIdentity", b =>
@@ -1033,9 +1055,6 @@ namespace ConversationalCommerce.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(255)");
 
                     b.Property<DateTimeOffset?>("RefreshTokenExpiresAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("TokenRefreshLeaseUntil")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("TokenVersion")

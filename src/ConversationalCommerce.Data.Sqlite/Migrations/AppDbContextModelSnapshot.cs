@@ -310,6 +310,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TakeoverNoticeSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -376,6 +379,25 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("ConversationalCommerce.Domain.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("ConversationalCommerce.Domain.Customers.ChannelIdentity", b =>
@@ -1027,9 +1049,6 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RefreshTokenExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("TokenRefreshLeaseUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TokenVersion")

@@ -44,7 +44,8 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQ
             .FirstOrDefaultAsync(m => m.Channel == channel && m.ExternalId == externalId, cancellationToken);
         if (shopper is null) return null;
         var assistant = await db.Messages.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.ConversationId == shopper.ConversationId && m.Seq == shopper.Seq + 1 && m.Role == MessageRole.Assistant, cancellationToken);
+            .FirstOrDefaultAsync(m => m.ConversationId == shopper.ConversationId && m.Seq == shopper.Seq + 1
+                && (m.Role == MessageRole.Assistant || m.Role == MessageRole.System), cancellationToken);
         return new StoredTurn(shopper, assistant);
     }
 

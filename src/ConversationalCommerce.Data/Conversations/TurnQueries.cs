@@ -22,7 +22,7 @@ internal sealed class TurnQueries
 
     public Func<AppDbContext, Guid, long, CancellationToken, Task<Message?>> AssistantAfter { get; } =
         EF.CompileAsyncQuery((AppDbContext db, Guid conversationId, long shopperSeq, CancellationToken _) =>
-            db.Messages.AsNoTracking().FirstOrDefault(m => m.ConversationId == conversationId && m.Seq == shopperSeq + 1 && m.Role == MessageRole.Assistant));
+            db.Messages.AsNoTracking().FirstOrDefault(m => m.ConversationId == conversationId && m.Seq == shopperSeq + 1 && (m.Role == MessageRole.Assistant || m.Role == MessageRole.System)));
 
     public Func<AppDbContext, Guid, CancellationToken, Task<Conversation?>> ConversationById { get; } =
         EF.CompileAsyncQuery((AppDbContext db, Guid conversationId, CancellationToken _) =>

@@ -27,7 +27,7 @@ internal static class TurnWrites
             entry.Property(c => c.Version).OriginalValue = write.ExpectedVersion;
         }
         db.Messages.Add(write.Shopper);
-        db.Messages.Add(write.Assistant);
+        if (write.Assistant is not null) db.Messages.Add(write.Assistant);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -22,8 +22,6 @@ public sealed class Shop
     public string GrantedScopes { get; set; } = "";
     /// <summary>Bumped on every token write; the concurrency token that lets only one node rotate the tokens.</summary>
     public int TokenVersion { get; set; }
-    /// <summary>Set while one node refreshes the tokens; others wait for the new version instead of refreshing too.</summary>
-    public DateTimeOffset? TokenRefreshLeaseUntil { get; set; }
 
     /// <summary>
     /// Publishable key the storefront widget presents; it identifies the shop, it grants nothing else. Every new shop

@@ -50,6 +50,7 @@ public static class ConversationEngineRegistration
 
         services.AddSingleton<OfflineTurnEngine>();
         services.TryAddSingleton<ITurnEngine>(sp => sp.GetRequiredService<OfflineTurnEngine>());
+        services.TryAddSingleton<IConversationEvents, NoConversationEvents>();
         services.AddSingleton<ConversationService>();
         services.TryAddSingleton<IConversationService>(sp => sp.GetRequiredService<ConversationService>());
         services.TryAddSingleton<IConversationReader>(sp => sp.GetRequiredService<ConversationService>());

@@ -13,4 +13,10 @@ public sealed class ConversationOptions
 
     /// <summary>Longest shopper message accepted, in characters; channels refuse longer ones politely.</summary>
     public int MaxMessageLength { get; set; } = 2000;
+
+    /// <summary>
+    /// Sent once when a shopper writes into a thread a merchant has taken over (before the merchant wrote anything):
+    /// the assistant is silent until the merchant hands the thread back, and the shopper should know why.
+    /// </summary>
+    public string TakeoverNotice { get; set; } = "Thanks, a member of our team will reply here.";
 }

@@ -21,5 +21,11 @@ public sealed record ShopperMessage(
     string? ExternalId = null,
     Guid? CustomerId = null);
 
+/// <param name="Assistant">
+/// The stored answer; null when a merchant has taken the thread over (<paramref name="HeldForMerchant"/>) and nothing
+/// is sent back. The one takeover notice ("a member of our team will reply here") comes back here as a System message.
+/// </param>
+/// <param name="Reply">The structured reply to render; empty (no text, intent <c>held_for_merchant</c>) when <paramref name="Assistant"/> is null.</param>
 /// <param name="WasDuplicate">True when the external id was seen before; nothing new was stored or answered.</param>
-public sealed record TurnResult(Message Shopper, Message Assistant, Reply Reply, bool WasDuplicate);
+/// <param name="HeldForMerchant">The thread is handed off to a person: the message was stored for them, the assistant did not answer.</param>
+public sealed record TurnResult(Message Shopper, Message? Assistant, Reply Reply, bool WasDuplicate, bool HeldForMerchant = false);

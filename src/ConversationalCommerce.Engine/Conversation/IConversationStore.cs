@@ -19,7 +19,7 @@ public interface IConversationStore
 
     /// <summary>
     /// Writes one turn atomically: the thread (inserted when <see cref="TurnWrite.IsNew"/>, else updated only if its
-    /// version is still <see cref="TurnWrite.ExpectedVersion"/>) and both messages.
+    /// version is still <see cref="TurnWrite.ExpectedVersion"/>) and its messages.
     /// </summary>
     Task<TurnWriteResult> AppendTurnAsync(TurnWrite write, CancellationToken cancellationToken);
 
@@ -49,11 +49,13 @@ public sealed record ConversationSnapshot(Domain.Conversations.Conversation Conv
 /// <param name="BelongsToAnotherShop">True when there is no such thread for this shop but another shop has one with this id.</param>
 public sealed record TurnStart(StoredTurn? Duplicate, ConversationSnapshot? Snapshot, bool BelongsToAnotherShop);
 
+/// <param name="Assistant">The answer (assistant reply or takeover notice) stored right after the shopper message, if any.</param>
 public sealed record StoredTurn(Message Shopper, Message? Assistant);
 
 /// <param name="Conversation">The thread as it should be after the turn (new LastSeq, state, version).</param>
 /// <param name="ExpectedVersion">The version read before the turn; ignored for a new thread.</param>
-public sealed record TurnWrite(Domain.Conversations.Conversation Conversation, bool IsNew, Guid ExpectedVersion, Message Shopper, Message Assistant);
+/// <param name="Assistant">The answer; null when the thread is held for a merchant and nothing is answered.</param>
+public sealed record TurnWrite(Domain.Conversations.Conversation Conversation, bool IsNew, Guid ExpectedVersion, Message Shopper, Message? Assistant);
 
 public enum TurnWriteResult
 {

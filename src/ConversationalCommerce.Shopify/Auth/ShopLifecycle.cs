@@ -55,7 +55,6 @@ public sealed class ShopLifecycle(
                 .SetProperty(s => s.AccessTokenExpiresAt, (DateTimeOffset?)null)
                 .SetProperty(s => s.EncryptedRefreshToken, (string?)null)
                 .SetProperty(s => s.RefreshTokenExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(s => s.TokenRefreshLeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(s => s.TokenVersion, s => s.TokenVersion + 1), cancellationToken);
         recurring.RemoveIfExists(ReconcileJobId(shopId));
         var cancelled = await db.SyncRuns.IgnoreQueryFilters()

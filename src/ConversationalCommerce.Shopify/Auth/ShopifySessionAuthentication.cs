@@ -24,12 +24,17 @@ public sealed class ShopifySessionAuthenticationHandler(
     public const string RetryHeader = "X-Shopify-Retry-Invalid-Session-Request";
     public const string ShopClaim = "shopify_shop";
     public const string SessionTokenItem = "shopify_session_token";
+    /// <summary>The merchant admin's SignalR hub (App/Features/Admin/Live), the one place a token may come in the query.</summary>
+    public const string LiveHubPath = "/hubs/admin";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateLocalDemo();
-        var token = header["Bearer ".Length..].Trim();
+        string token;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = header["Bearer ".Length..].Trim();
+        // Browsers cannot put headers on a WebSocket: the admin's live hub alone takes the token from the query.
+        else if (Request.Path.StartsWithSegments(LiveHubPath) && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken) token = queryToken;
+        else return AuthenticateLocalDemo();
         var session = await validator.ValidateAsync(token, Context.RequestAborted);
         if (session is null) return AuthenticateResult.Fail("Invalid Shopify session token.");
 

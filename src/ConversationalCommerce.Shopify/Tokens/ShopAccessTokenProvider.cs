@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ConversationalCommerce.Data;
+using ConversationalCommerce.Data.Coordination;
 using ConversationalCommerce.Domain.Shops;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,14 +11,15 @@ namespace ConversationalCommerce.Shopify.Tokens;
 
 /// <summary>
 /// Hands out decrypted access tokens and rotates expiring ones shortly before they lapse, once per shop even under
-/// concurrency: callers in this process queue on a per-shop gate, and across nodes the first to claim the refresh
-/// lease on the shop row (conditioned on the token version it read) refreshes while the others wait for the new
-/// version. Shopify rotates the refresh token on every use, so two concurrent refreshes would strand one node.
+/// concurrency: callers in this process queue on a per-shop gate, and across nodes the first to claim the shop's
+/// refresh lease (<see cref="DbLeases"/>, the same cross-node lease the mailbox watchers use) refreshes, if the token
+/// version is still the one it read, while the others wait for the new version. Shopify rotates the refresh token on every use, so two concurrent refreshes would strand one node.
 /// </summary>
 public sealed class ShopAccessTokenProvider(
     IServiceScopeFactory scopes,
     ShopifyTokenClient tokens,
     ShopTokenProtector protector,
+    DbLeases leases,
     IOptionsMonitor<ShopifyOptions> options,
     TimeProvider time,
     ILogger<ShopAccessTokenProvider> logger) : IShopAccessTokenProvider
@@ -30,7 +32,7 @@ public sealed class ShopAccessTokenProvider(
 
     private sealed record TokenRow(
         Guid Id, string Domain, ShopInstallState InstallState, string? EncryptedAccessToken, DateTimeOffset? AccessTokenExpiresAt,
-        string? EncryptedRefreshToken, DateTimeOffset? RefreshTokenExpiresAt, int TokenVersion, DateTimeOffset? TokenRefreshLeaseUntil);
+        string? EncryptedRefreshToken, DateTimeOffset? RefreshTokenExpiresAt, int TokenVersion);
 
     public async Task<ShopAccess> GetAsync(Guid shopId, CancellationToken cancellationToken)
     {
@@ -97,7 +99,6 @@ public sealed class ShopAccessTokenProvider(
                 .SetProperty(s => s.AccessTokenExpiresAt, (DateTimeOffset?)null)
                 .SetProperty(s => s.EncryptedRefreshToken, (string?)null)
                 .SetProperty(s => s.RefreshTokenExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(s => s.TokenRefreshLeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(s => s.TokenVersion, failedVersion + 1), CancellationToken.None);
     }
 
@@ -107,10 +108,24 @@ public sealed class ShopAccessTokenProvider(
 
     private async Task<ShopAccess> RefreshOnceAsync(TokenRow row, CancellationToken cancellationToken)
     {
+        var lease = LeaseName(row.Id);
+        var holder = Guid.NewGuid().ToString("N");
         for (var step = 0; step < MaxWaitSteps; step++)
         {
-            if (await TryClaimLeaseAsync(row, cancellationToken))
-                return await RefreshWithLeaseAsync(row, cancellationToken);
+            if (await leases.TryAcquireAsync(lease, holder, LeaseDuration, cancellationToken))
+            {
+                try
+                {
+                    // The node that held the lease before us may have rotated the tokens already.
+                    var fresh = await LoadAsync(row.Id, cancellationToken);
+                    if (fresh.TokenVersion != row.TokenVersion && !NeedsRefresh(fresh)) return Access(fresh);
+                    return await RefreshWithLeaseAsync(fresh, cancellationToken);
+                }
+                finally
+                {
+                    await leases.ReleaseAsync(lease, holder, CancellationToken.None);
+                }
+            }
 
             // Another node holds the lease: wait for the version it writes (or for its lease to lapse).
             await Task.Delay(WaitStep, time, cancellationToken);
@@ -121,19 +136,6 @@ public sealed class ShopAccessTokenProvider(
         throw new TimeoutException($"Waited too long for another node to refresh the token of shop {row.Id}.");
     }
 
-    private async Task<bool> TryClaimLeaseAsync(TokenRow row, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var until = now + LeaseDuration;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var claimed = await db.Shops
-            .Where(s => s.Id == row.Id && s.TokenVersion == row.TokenVersion
-                        && (s.TokenRefreshLeaseUntil == null || s.TokenRefreshLeaseUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.TokenRefreshLeaseUntil, until), cancellationToken);
-        return claimed == 1;
-    }
-
     private async Task<ShopAccess> RefreshWithLeaseAsync(TokenRow row, CancellationToken cancellationToken)
     {
         ShopifyTokenResponse response;
@@ -141,15 +143,14 @@ public sealed class ShopAccessTokenProvider(
         {
             response = await tokens.RefreshAsync(row.Domain, protector.Unprotect(row.EncryptedRefreshToken!), cancellationToken);
         }
-        catch (Exception ex)
+        catch (ShopifyTokenRequestException ex)
         {
-            if (ex is ShopifyTokenRequestException { IsPermanent: true })
+            if (ex.IsPermanent)
             {
                 logger.LogError("Shopify refused the refresh token of shop {ShopDomain}; the merchant must open the app again", row.Domain);
                 await ClearTokensAsync(row.Id, row.TokenVersion, CancellationToken.None);
                 throw new ShopReauthorizationRequiredException(row.Id, "Shopify refused its refresh token");
             }
-            await ReleaseLeaseAsync(row, CancellationToken.None);
             throw;
         }
 
@@ -175,8 +176,7 @@ public sealed class ShopAccessTokenProvider(
                 .SetProperty(x => x.AccessTokenExpiresAt, written.AccessTokenExpiresAt)
                 .SetProperty(x => x.EncryptedRefreshToken, written.EncryptedRefreshToken)
                 .SetProperty(x => x.RefreshTokenExpiresAt, written.RefreshTokenExpiresAt)
-                .SetProperty(x => x.TokenVersion, row.TokenVersion + 1)
-                .SetProperty(x => x.TokenRefreshLeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+                .SetProperty(x => x.TokenVersion, row.TokenVersion + 1), CancellationToken.None);
         if (updated == 0)
             // Reinstalled or uninstalled while we refreshed: that newer state wins.
             logger.LogWarning("Shop {ShopDomain} changed during its token refresh; the refreshed token was not stored", row.Domain);
@@ -185,13 +185,7 @@ public sealed class ShopAccessTokenProvider(
         return new ShopAccess(row.Id, row.Domain, response.AccessToken!, updated == 0 ? row.TokenVersion : row.TokenVersion + 1);
     }
 
-    private async Task ReleaseLeaseAsync(TokenRow row, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Shops.Where(s => s.Id == row.Id && s.TokenVersion == row.TokenVersion)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.TokenRefreshLeaseUntil, (DateTimeOffset?)null), cancellationToken);
-    }
+    private static string LeaseName(Guid shopId) => "shopify-token:" + shopId.ToString("N");
 
     private ShopAccess Access(TokenRow row) => new(row.Id, row.Domain, protector.Unprotect(row.EncryptedAccessToken!), row.TokenVersion);
 
@@ -201,7 +195,7 @@ public sealed class ShopAccessTokenProvider(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var row = await db.Shops.AsNoTracking().Where(s => s.Id == shopId)
             .Select(s => new TokenRow(s.Id, s.Domain, s.InstallState, s.EncryptedAccessToken, s.AccessTokenExpiresAt,
-                s.EncryptedRefreshToken, s.RefreshTokenExpiresAt, s.TokenVersion, s.TokenRefreshLeaseUntil))
+                s.EncryptedRefreshToken, s.RefreshTokenExpiresAt, s.TokenVersion))
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new ShopNotConnectedException(shopId, "no such shop");
         if (row.InstallState != ShopInstallState.Installed)

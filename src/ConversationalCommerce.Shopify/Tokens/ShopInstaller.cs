@@ -61,7 +61,6 @@ public sealed class ShopInstaller(
         shop.RefreshTokenExpiresAt = tokens.RefreshTokenExpiresIn is { } rs && tokens.RefreshToken is { Length: > 0 } ? now.AddSeconds(rs) : null;
         shop.GrantedScopes = tokens.Scope ?? shop.GrantedScopes;
         shop.TokenVersion++;
-        shop.TokenRefreshLeaseUntil = null;
         await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Shop {ShopDomain} {Event} (scopes {Scopes}, token expires {Expires})",

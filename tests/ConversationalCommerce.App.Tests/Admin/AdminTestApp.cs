@@ -26,8 +26,11 @@ public class AdminTestApp : AppFactory
     private readonly string? _environment;
     private readonly bool _realSocket;
 
-    public AdminTestApp(bool seedDemo = true, string? environment = null, bool realSocket = false) : base(seedDemo)
+    /// <param name="settings">More settings, applied before a real socket starts the app.</param>
+    public AdminTestApp(bool seedDemo = true, string? environment = null, bool realSocket = false,
+        IReadOnlyDictionary<string, string>? settings = null) : base(seedDemo)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) WithSetting(key, value);
         _environment = environment;
         WithSetting("Shopify:ApiKey", ApiKey);
         WithSetting("Shopify:ApiSecret", ApiSecret);
@@ -131,6 +134,9 @@ public sealed class HubClient : IAsyncDisposable
             if (match(message)) return message;
         }
     }
+
+    /// <summary>True when a pushed message is waiting that no call has read yet.</summary>
+    public bool HasPending => _messages.Reader.Count > 0;
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

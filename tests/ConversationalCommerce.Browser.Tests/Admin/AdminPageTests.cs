@@ -48,11 +48,18 @@ public sealed class AdminPageTests(Chromium chromium) : IClassFixture<Chromium>
         await Assertions.Expect(page.Locator("#reply-status")).ToContainTextAsync("Sent");
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("admin.png"), FullPage = true });
 
+        // The thread is taken over: the customer's next message appears live in the open thread, and nothing answers it.
+        await using (var turn = app.Services.CreateAsyncScope())
+            await turn.ServiceProvider.GetRequiredService<IConversationService>().HandleAsync(
+                new ShopperMessage(shopId, conversationId, Channel.Widget, "Thanks Sam, can you gift wrap it?", "live-1"), default);
+        await Assertions.Expect(thread.Locator("li")).ToHaveCountAsync(4);
+        await Assertions.Expect(thread.Locator("li").Last).ToContainTextAsync("can you gift wrap it?");
+
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Data.Scoping.ShopScope>().Set(shopId);
         var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Messages
             .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq).Select(m => m.Role).ToListAsync();
-        Assert.Equal([MessageRole.Shopper, MessageRole.Assistant, MessageRole.Merchant], stored);
+        Assert.Equal([MessageRole.Shopper, MessageRole.Assistant, MessageRole.Merchant, MessageRole.Shopper], stored);
     }
 
     [Fact]

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using ConversationalCommerce.Channels.Widget.Session;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Domain.Conversations;
+using ConversationalCommerce.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,6 +105,9 @@ public sealed class WidgetSessionTests(SignedWidgetApp app) : IClassFixture<Sign
         var session = (await response.Content.ReadFromJsonAsync<Session>())!;
 
         Assert.Equal(anonymous.ConversationId, session.ConversationId);
+        // The thread is written with the first message, for the customer the visitor logged in as.
+        await using (var tab = await app.ConnectAsync(session.VisitorToken))
+            Assert.True((await tab.SendAsync("hello")).Accepted);
         await using var scope = app.Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ShopScope>().Set(shopId);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -141,9 +146,10 @@ public sealed class WidgetSessionTests(SignedWidgetApp app) : IClassFixture<Sign
         await using var scope = app.Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ShopScope>().Set(shopId);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var conversation = await db.Conversations.SingleAsync(c => c.Id == session.ConversationId);
-        Assert.Equal(ConversationStatus.Open, conversation.Status);
-        Assert.Equal(990011, (await db.Customers.SingleAsync(c => c.Id == conversation.CustomerId)).ShopifyId);
+        // No thread yet (it is written with the first message); the visitor is the logged-in customer already.
+        Assert.False(await db.Conversations.AnyAsync(c => c.Id == session.ConversationId));
+        var visitor = await db.ChannelIdentities.SingleAsync(i => i.Kind == ChannelIdentityKind.WidgetVisitor && i.Value == VisitorTokens.IdentityValue(session.VisitorId));
+        Assert.Equal(990011, (await db.Customers.SingleAsync(c => c.Id == visitor.CustomerId)).ShopifyId);
 
         var tampered = url.Replace("990011", "990012");
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Http.PostAsJsonAsync(tampered, new { locale = "en" })).StatusCode);

@@ -14,7 +14,7 @@ public sealed class ConversationServiceTests(DemoConversationApp app)
         var first = await app.SayAsync(id, "show me mugs");
         var second = await app.SayAsync(id, "under $25");
 
-        Assert.Equal([1L, 2L, 3L, 4L], new[] { first.Shopper.Seq, first.Assistant.Seq, second.Shopper.Seq, second.Assistant.Seq });
+        Assert.Equal([1L, 2L, 3L, 4L], new[] { first.Shopper.Seq, first.Assistant!.Seq, second.Shopper.Seq, second.Assistant!.Seq });
         var stored = await app.ConversationAsync(app.ShopId, id);
         Assert.NotNull(stored);
         Assert.Equal(4, stored.LastSeq);
@@ -38,7 +38,7 @@ public sealed class ConversationServiceTests(DemoConversationApp app)
 
         Assert.False(first.WasDuplicate);
         Assert.True(repeat.WasDuplicate);
-        Assert.Equal(first.Assistant.Id, repeat.Assistant.Id);
+        Assert.Equal(first.Assistant!.Id, repeat.Assistant!.Id);
         Assert.Equal(first.Reply.Text, repeat.Reply.Text);
         var stored = await app.ConversationAsync(app.ShopId, id);
         Assert.Equal(2, stored!.Messages.Count);
@@ -52,7 +52,7 @@ public sealed class ConversationServiceTests(DemoConversationApp app)
         var results = await Task.WhenAll(sends);
 
         Assert.Single(results, r => !r.WasDuplicate);
-        Assert.Single(results.Select(r => r.Assistant.Id).Distinct());
+        Assert.Single(results.Select(r => r.Assistant!.Id).Distinct());
         var stored = await app.ConversationAsync(app.ShopId, id);
         Assert.Equal(2, stored!.Messages.Count);
     }
@@ -121,12 +121,12 @@ public sealed class ConversationServiceTests(DemoConversationApp app)
     }
 
     [Fact]
-    public async Task Asking_for_a_person_hands_the_conversation_off()
+    public async Task Asking_for_a_person_leaves_the_conversation_waiting_for_a_person()
     {
         var id = Guid.NewGuid();
         var turn = await app.SayAsync(id, "can I talk to a real person please");
 
         Assert.Contains(turn.Reply.Actions, a => a.Kind == ReplyActions.Handoff);
-        Assert.Equal(ConversationStatus.HandedOff, (await app.ConversationAsync(app.ShopId, id))!.Status);
+        Assert.Equal(ConversationStatus.WaitingForHuman, (await app.ConversationAsync(app.ShopId, id))!.Status);
     }
 }

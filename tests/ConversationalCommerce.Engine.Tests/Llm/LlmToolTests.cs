@@ -115,7 +115,7 @@ public sealed class LlmToolTests(LlmDemoApp app) : IClassFixture<LlmDemoApp>
         var turn = await conversations.HandleAsync(new ShopperMessage(app.ShopId, conversationId, Channel.Widget, text), CancellationToken.None);
 
         Assert.Equal([first.Id, second.Id], turn.Reply.Products.Select(c => c.ProductId));
-        Assert.Equal(turn.Reply.Text, turn.Assistant.Text);
+        Assert.Equal(turn.Reply.Text, turn.Assistant!.Text);
         var state = ConversationStateJson.Read(await StateOfAsync(conversationId));
         Assert.Equal([first.Id, second.Id], state.Shown.Select(s => s.ProductId));
 

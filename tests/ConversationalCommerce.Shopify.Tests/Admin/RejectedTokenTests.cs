@@ -119,7 +119,7 @@ public sealed class RejectedTokenTests
         Assert.Equal(ShopInstallState.Installed, shop.InstallState);
         Assert.Null(shop.EncryptedAccessToken);
         Assert.Null(shop.EncryptedRefreshToken);
-        Assert.Null(shop.TokenRefreshLeaseUntil);
+        Assert.False(await app.WithDbAsync(db => db.Leases.AnyAsync()), "the refresh lease was not given back");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class TokenRefreshTests
         Assert.Equal("shprt_rotated", protector.Unprotect(shop.EncryptedRefreshToken!));
         Assert.Equal("shpat_new", protector.Unprotect(shop.EncryptedAccessToken!));
         Assert.InRange(shop.AccessTokenExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
-        Assert.Null(shop.TokenRefreshLeaseUntil);
+        Assert.False(await app.WithDbAsync(db => db.Leases.AnyAsync()), "the refresh lease was not given back");
     }
 
     [Fact]
@@ -108,8 +108,8 @@ public sealed class TokenRefreshTests
 
         await Assert.ThrowsAsync<ShopReauthorizationRequiredException>(() =>
             app.Services.GetRequiredService<IShopAccessTokenProvider>().GetAsync(shopId, CancellationToken.None));
+        Assert.False(await app.WithDbAsync(db => db.Leases.AnyAsync()), "the refresh lease was not given back");
         var shop = await app.WithDbAsync(db => db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId));
-        Assert.Null(shop.TokenRefreshLeaseUntil);
         // Still installed, without tokens: the merchant's next visit to the app exchanges new ones.
         Assert.Equal(Domain.Shops.ShopInstallState.Installed, shop.InstallState);
         Assert.Null(shop.EncryptedAccessToken);

@@ -1,3 +1,4 @@
+using ConversationalCommerce.App.Features.Admin.Live;
 using ConversationalCommerce.Channels.Widget.Hub;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Domain.Conversations;
@@ -41,6 +42,7 @@ internal static class AdminConversations
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
     public const int PreviewLength = 140;
+    private const string StatusChoices = "Use Open, WaitingForHuman, HandedOff or Closed.";
 
     public static async Task<Results<Ok<ConversationPage>, ValidationProblem>> ListAsync(
         AppDbContext db, string? status, string? channel, string? q, int? limit, int? offset, CancellationToken ct)
@@ -51,7 +53,7 @@ internal static class AdminConversations
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (Enum.TryParse<ConversationStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)) statusFilter = s;
-            else errors["status"] = ["Use Open, HandedOff or Closed."];
+            else errors["status"] = [StatusChoices];
         }
         if (!string.IsNullOrWhiteSpace(channel))
         {
@@ -155,21 +157,28 @@ internal static class AdminConversations
             m.DeliveryStatus.ToString(), m.DeliveryError, sent.Reply, []));
     }
 
+    /// <summary>
+    /// HandedOff takes the thread over (the assistant goes silent; the shopper's next message gets the one takeover
+    /// notice), Open hands it back to the assistant, Closed ends it.
+    /// </summary>
     public static async Task<Results<Ok<StatusView>, NotFound, ValidationProblem>> SetStatusAsync(
-        Guid id, StatusRequest request, AppDbContext db, CancellationToken ct)
+        Guid id, StatusRequest request, AppDbContext db, AdminEvents events, CancellationToken ct)
     {
         if (!Enum.TryParse<ConversationStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status) ||
             int.TryParse(request.Status, out _))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Use Open, HandedOff or Closed."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [StatusChoices] });
 
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (conversation is null) return TypedResults.NotFound();
         if (conversation.Status != status)
         {
             conversation.Status = status;
-            // A status change is a write to the thread like a turn: the engine's optimistic check sees it.
+            conversation.TakeoverNoticeSent = false;
+            // A status change is a write to the thread like a turn: the engine's optimistic check sees it, so a turn
+            // that read the thread before the takeover is answered again under the new status (and held).
             conversation.Version = Guid.NewGuid();
             await db.SaveChangesAsync(ct);
+            await events.StatusAsync(conversation.ShopId, id, status, ct);
         }
         return TypedResults.Ok(new StatusView(id, status.ToString()));
     }

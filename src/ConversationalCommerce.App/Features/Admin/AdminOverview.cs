@@ -15,7 +15,7 @@ public sealed record AdminOverviewView(
 /// <param name="Purchasable">Active, published products with at least one variant that can be bought now.</param>
 public sealed record CatalogCounts(int Products, int Purchasable, int VariantsOutOfStock);
 
-public sealed record ConversationCounts(int Total, int Open, int HandedOff, int Closed);
+public sealed record ConversationCounts(int Total, int Open, int HandedOff, int Closed, int WaitingForHuman);
 
 internal static class AdminOverview
 {
@@ -41,7 +41,8 @@ internal static class AdminOverview
             new CatalogCounts(products, purchasable, outOfStock),
             await db.Customers.CountAsync(ct),
             await db.Orders.CountAsync(ct),
-            new ConversationCounts(byStatus.Sum(x => x.Count), Count(ConversationStatus.Open), Count(ConversationStatus.HandedOff), Count(ConversationStatus.Closed)),
+            new ConversationCounts(byStatus.Sum(x => x.Count), Count(ConversationStatus.Open), Count(ConversationStatus.HandedOff), Count(ConversationStatus.Closed),
+                Count(ConversationStatus.WaitingForHuman)),
             run is null ? null : SyncStatus.Of(run)));
     }
 }

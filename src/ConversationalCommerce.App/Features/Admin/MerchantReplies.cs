@@ -1,3 +1,4 @@
+using ConversationalCommerce.App.Features.Admin.Live;
 using ConversationalCommerce.Channels.Delivery;
 using ConversationalCommerce.Channels.Widget.Hub;
 using ConversationalCommerce.Data;
@@ -12,11 +13,12 @@ public sealed record MerchantReplyResult(Message Message, Reply Reply);
 
 /// <summary>
 /// A merchant writing into a thread (human takeover): the reply is stored as a Merchant message with the next seq,
-/// the thread is marked handed off, open widget tabs get it at once, and a customer last seen on WhatsApp or email
+/// the thread is marked handed off (the assistant stays silent until the merchant hands it back), open widget tabs and
+/// the shop's other admin pages get it at once, and a customer last seen on WhatsApp or email
 /// gets it through the outbox (the same delivery pipeline as the assistant's replies).
 /// </summary>
 public sealed class MerchantReplies(
-    AppDbContext db, ReplyDelivery delivery, IWidgetPush widget, TimeProvider time, ILogger<MerchantReplies> log)
+    AppDbContext db, ReplyDelivery delivery, IWidgetPush widget, AdminEvents admin, TimeProvider time, ILogger<MerchantReplies> log)
 {
     public const int MaxLength = 4000;
     private const int MaxWriteAttempts = 4;
@@ -47,6 +49,8 @@ public sealed class MerchantReplies(
             conversation.LastSeq = candidate.Seq;
             conversation.LastMessageAt = now;
             conversation.Status = ConversationStatus.HandedOff;
+            // The merchant's own words tell the shopper a person is here: no separate takeover notice is needed.
+            conversation.TakeoverNoticeSent = true;
             conversation.Version = Guid.NewGuid();
             db.Messages.Add(candidate);
             try
@@ -63,6 +67,7 @@ public sealed class MerchantReplies(
 
         // Live to every open widget tab; then the customer's channel when it is a provider channel.
         await widget.MessageAsync(message, reply, ct);
+        await admin.MessageAsync(conversation!, message, reply, held: true, ct);
         var outcome = await delivery.DeliverAsync(message.Id, reply, conversation!.LastChannel, ct);
         log.LogInformation("Merchant reply {MessageId} stored in {ConversationId}, delivery {Outcome}", message.Id, conversationId, outcome);
         if (outcome == DeliveryOutcome.Queued)

@@ -28,7 +28,9 @@ public static class ConversationsApi
 
     public sealed record PostMessageRequest(string? Text, Guid? ConversationId, string? ExternalId, Guid? CustomerId);
 
-    public sealed record TurnResponse(Guid ConversationId, long ShopperSeq, long AssistantSeq, bool Duplicate, Reply Reply);
+    /// <param name="Held">A merchant has taken the thread over: the message is stored for them and the assistant stays
+    /// silent (<c>assistantSeq</c> and <c>reply</c> are null, except for the one takeover notice).</param>
+    public sealed record TurnResponse(Guid ConversationId, long ShopperSeq, long? AssistantSeq, bool Duplicate, Reply? Reply, bool Held);
 
     public sealed record MessageResponse(Guid Id, long Seq, string Role, string Channel, string Text, string? ExternalId, DateTimeOffset CreatedAt, Reply? Reply);
 
@@ -50,7 +52,8 @@ public static class ConversationsApi
         {
             var turn = await conversations.HandleAsync(
                 new ShopperMessage(shopRow.Id, conversationId, Channel.Api, text, request.ExternalId, request.CustomerId), ct);
-            return TypedResults.Ok(new TurnResponse(turn.Shopper.ConversationId, turn.Shopper.Seq, turn.Assistant.Seq, turn.WasDuplicate, turn.Reply));
+            return TypedResults.Ok(new TurnResponse(turn.Shopper.ConversationId, turn.Shopper.Seq, turn.Assistant?.Seq, turn.WasDuplicate,
+                turn.Assistant is null ? null : turn.Reply, turn.HeldForMerchant));
         }
         catch (ConversationAccessException)
         {
@@ -69,7 +72,7 @@ public static class ConversationsApi
         var messages = await reader.HistoryAsync(shopRow.Id, conversationId, afterSeq, limit, ct);
         IReadOnlyList<MessageResponse> body = messages.Select(m => new MessageResponse(m.Id, m.Seq, m.Role.ToString().ToLowerInvariant(),
             m.Channel.ToString().ToLowerInvariant(), m.Text, m.ExternalId, m.CreatedAt,
-            m.Role == MessageRole.Assistant ? ReplyJson.Deserialize(m.PayloadJson, m.Text) : null)).ToList();
+            m.Role is MessageRole.Assistant or MessageRole.System && m.PayloadJson is not null ? ReplyJson.Deserialize(m.PayloadJson, m.Text) : null)).ToList();
         return TypedResults.Ok(body);
     }
 

@@ -13,6 +13,7 @@ public static class WidgetFeature
         // Visitor tokens (and other secrets) are protected with keys kept in the database, shared by every node.
         builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("ConversationalCommerce");
         builder.Services.Configure<AppProxyOptions>(builder.Configuration.GetSection(AppProxyOptions.Section));
+        builder.Services.AddSessionRateLimit();
 
         // Cross-origin access for the storefront, first in the pipeline so a preflight never meets the hub's authorization.
         builder.Services.AddTransient<IStartupFilter, WidgetCorsStartupFilter>();

@@ -6,6 +6,8 @@ using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Domain.Shops;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +20,39 @@ namespace ConversationalCommerce.App.Features.Widget;
 /// </summary>
 public static class WidgetSessionApi
 {
+    /// <summary>Sessions per client address (<see cref="WidgetOptions.SessionsPerAddress"/>): visitor tokens are not free to mint in bulk.</summary>
+    public const string RateLimitPolicy = "widget-session";
+
+    internal static void AddSessionRateLimit(this IServiceCollection services) => services.AddRateLimiter(limiter =>
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.AddPolicy(RateLimitPolicy, http =>
+        {
+            var widget = http.RequestServices.GetRequiredService<IOptions<WidgetOptions>>().Value;
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = widget.SessionsPerAddress, Window = widget.SessionRateWindow, QueueLimit = 0,
+            });
+        });
+        limiter.OnRejected = (context, _) =>
+        {
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WidgetSessionApi))
+                .LogWarning("Widget sessions refused for a client over its rate limit");
+            return ValueTask.CompletedTask;
+        };
+    });
+
     public static IEndpointRouteBuilder MapWidgetSessionApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/widget/session", StartSession).WithTags("Widget").WithName("StartWidgetSession")
-            .WithSummary("Starts or resumes a widget visitor's session for the shop of a widget key.");
+            .WithSummary("Starts or resumes a widget visitor's session for the shop of a widget key.")
+            .RequireRateLimiting(RateLimitPolicy);
         app.MapPost("/apps/chat/session", StartProxiedSession).WithTags("Widget").WithName("StartAppProxyWidgetSession")
-            .WithSummary("The same through Shopify's app proxy, whose signed query names the shop and the logged-in customer.");
+            .WithSummary("The same through Shopify's app proxy, whose signed query names the shop and the logged-in customer.")
+            .RequireRateLimiting(RateLimitPolicy);
         return app;
     }
 

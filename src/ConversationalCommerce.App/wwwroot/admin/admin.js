@@ -66,7 +66,8 @@ const fmt = (n) => numberFormat.format(n);
 const when = (iso) => (iso ? dateTime.format(new Date(iso)) : "—");
 const CHANNEL_NAMES = { widget: "Web chat", whatsapp: "WhatsApp", email: "Email", api: "API", admin: "Admin" };
 const channelName = (c) => CHANNEL_NAMES[c] || c;
-const STATUS_NAMES = { Open: "Open", HandedOff: "Handed off", Closed: "Closed" };
+const STATUS_NAMES = { Open: "Open", WaitingForHuman: "Waiting for a person", HandedOff: "Taken over", Closed: "Closed" };
+const STATUS_TONES = { WaitingForHuman: "attention", HandedOff: "attention", Closed: "", Open: "info" };
 
 function badge(text, tone = "") {
   return h("span", { class: `badge ${tone}` }, text);
@@ -169,7 +170,8 @@ async function overviewView() {
       card("Conversations",
         h("div", { class: "stats" },
           stat("Open", fmt(o.conversations.open), "open"),
-          stat("Handed off", fmt(o.conversations.handedOff), "handed-off"),
+          stat("Waiting for a person", fmt(o.conversations.waitingForHuman), "waiting"),
+          stat("Taken over", fmt(o.conversations.handedOff), "handed-off"),
           stat("All", fmt(o.conversations.total), "conversations"))),
       card("Customers and orders",
         h("div", { class: "stats" }, stat("Customers", fmt(o.customers), "customers"), stat("Orders", fmt(o.orders), "orders")))),
@@ -203,6 +205,9 @@ async function conversationsView() {
     h("button", { type: "submit", class: "button" }, "Search"));
   const list = h("div", {});
   wrap.append(card("Conversations", form, list));
+  // New messages reorder the list (and a thread may start waiting for a person): refresh it, at most every 2 s.
+  let pending = null;
+  live.onConversations = () => { pending ??= setTimeout(() => { pending = null; if (list.isConnected) reload(); }, 2000); };
 
   async function reload() {
     const params = new URLSearchParams({ limit: String(PAGE), offset: String(filters.offset) });
@@ -226,7 +231,7 @@ function conversationTable(page, reload) {
     h("td", {}, h("button", { type: "button", class: "link", "data-conversation": c.id, onclick: () => openConversation(c.id) }, c.customer)),
     h("td", {}, c.channels.map((ch) => badge(channelName(ch)))),
     h("td", { class: "preview" }, c.preview),
-    h("td", {}, badge(STATUS_NAMES[c.status] || c.status, c.status === "HandedOff" ? "attention" : c.status === "Closed" ? "" : "info")),
+    h("td", {}, badge(STATUS_NAMES[c.status] || c.status, STATUS_TONES[c.status] ?? "info")),
     h("td", { class: "num" }, fmt(c.messageCount)),
     h("td", {}, when(c.lastMessageAt))));
   const pager = h("div", { class: "pager" },
@@ -275,6 +280,13 @@ function threadView(t) {
     : h("p", { class: "muted" }, "Anonymous visitor");
 
   const messages = h("ol", { class: "thread", "aria-label": "Messages" }, t.messages.map(messageItem));
+  const seen = new Set(t.messages.map((m) => m.id));
+  // The customer's messages (and the assistant's answers) appear as they are stored, on any channel.
+  live.onThread = (e) => {
+    if (!messages.isConnected) return;
+    if (e.conversationId === t.id && e.message && !seen.has(e.message.id)) { seen.add(e.message.id); messages.append(messageItem({ ...e.message, deliveries: [] })); }
+    if (e.conversationId === t.id && e.status) statusSelect.value = e.status;
+  };
   const text = h("textarea", { id: "reply-text", rows: "3", maxlength: "4000", required: true });
   const note = h("p", { class: "muted", role: "status", id: "reply-status" });
   const form = h("form", {
@@ -286,7 +298,7 @@ function threadView(t) {
       button.disabled = true;
       try {
         const sent = await api(`/api/admin/conversations/${t.id}/messages`, { json: { text: text.value } });
-        messages.append(messageItem({ ...sent, deliveries: [] }));
+        if (!seen.has(sent.id)) { seen.add(sent.id); messages.append(messageItem({ ...sent, deliveries: [] })); }
         text.value = "";
         statusSelect.value = "HandedOff";
         note.textContent = `Sent on ${channelName(t.lastChannel)}.`;
@@ -297,7 +309,7 @@ function threadView(t) {
       }
     },
   },
-  h("label", { for: "reply-text" }, "Reply as the shop (takes the conversation over)"), text,
+  h("label", { for: "reply-text" }, "Reply as the shop (takes the conversation over; set the status to Open to hand it back to the assistant)"), text,
   h("div", { class: "row" }, h("button", { type: "submit", class: "button primary" }, "Send reply"), note));
 
   return h("div", { class: "stack" },
@@ -529,7 +541,41 @@ function intentForm(d, render) {
   return card("Add or replace an intent", form);
 }
 
+// ---- Live feed ----------------------------------------------------------------------------------------------------
+// /hubs/admin speaks SignalR's JSON protocol; the page needs only to listen, so it talks it over one WebSocket
+// (negotiation skipped) instead of loading a client library. Inside Shopify the session token comes from App Bridge.
+
+const live = { onThread: null, onConversations: null, retry: 1000 };
+const RS = "\u001e";
+
+async function connectLive() {
+  let token = "";
+  try { token = (await window.shopify?.idToken?.()) || ""; } catch { token = ""; }
+  const url = new URL("/hubs/admin", location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  if (token) url.searchParams.set("access_token", token);
+  const socket = new WebSocket(url);
+  socket.onopen = () => socket.send(JSON.stringify({ protocol: "json", version: 1 }) + RS);
+  socket.onmessage = (event) => {
+    for (const frame of String(event.data).split(RS)) {
+      if (!frame) continue;
+      const message = JSON.parse(frame);
+      if (message.type === 6) socket.send(JSON.stringify({ type: 6 }) + RS);
+      if (message.type === 7) socket.close();
+      if (message.type !== 1) continue;
+      live.retry = 1000;
+      const [payload] = message.arguments || [];
+      if (message.target === "conversationMessage" || message.target === "conversationStatus") {
+        live.onThread?.(payload);
+        live.onConversations?.();
+      }
+    }
+  };
+  socket.onclose = () => { setTimeout(connectLive, live.retry); live.retry = Math.min(live.retry * 2, 30000); };
+}
+
 const VIEWS = { overview: overviewView, conversations: conversationsView, analytics: analyticsView, intents: intentsView, settings: settingsView };
 
 const initial = location.hash.slice(1);
 show(TABS.some((t) => t.id === initial) ? initial : "overview");
+connectLive();

@@ -21,6 +21,7 @@ public sealed class ImapMailboxWatcher(
     ShopEmailSettings settings,
     IServiceScopeFactory scopes,
     EmailOptions options,
+    MailTls tls,
     ILogger log)
 {
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -48,6 +49,7 @@ public sealed class ImapMailboxWatcher(
     private async Task WatchAsync(CancellationToken stoppingToken)
     {
         using var client = new ImapClient { Timeout = 60_000 };
+        tls.Apply(client);
         await client.ConnectAsync(settings.ImapHost!, settings.ImapPort, SmtpDelivery.SecureOptions(settings.ImapTls), stoppingToken);
         await client.AuthenticateAsync(settings.ImapUser!, settings.ImapPassword ?? "", stoppingToken);
         var inbox = client.Inbox;

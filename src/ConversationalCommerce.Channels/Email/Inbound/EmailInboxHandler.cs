@@ -69,6 +69,8 @@ public sealed class EmailInboxHandler(
 
         // The thread keeps the subject and the address the answer goes to; a redelivery finds both in place.
         await threads.GetOrCreateAsync(turn.Shopper.ConversationId, mail.FromAddress, mail.Subject, cancellationToken);
+        // Held for a merchant who took the thread over: nothing to send (or only the one takeover notice).
+        if (turn.Assistant is null) return;
         // A repeat of the same mail (retry after a crash) writes no second outbox row.
         await delivery.DeliverAsync(turn.Assistant.Id, turn.Reply, Channel.Email, cancellationToken);
     }

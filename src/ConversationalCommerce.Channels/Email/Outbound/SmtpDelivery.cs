@@ -14,11 +14,12 @@ namespace ConversationalCommerce.Channels.Email.Outbound;
 /// Hands one message to the shop's SMTP server and says what the outbox should do: 2xx Sent, 4xx and network
 /// trouble Retry, 5xx (and refused credentials) Fail.
 /// </summary>
-public sealed class SmtpDelivery(IOptions<EmailOptions> options, ILogger<SmtpDelivery> log)
+public sealed class SmtpDelivery(IOptions<EmailOptions> options, MailTls tls, ILogger<SmtpDelivery> log)
 {
     public async Task<SendResult> SendAsync(ShopEmailSettings settings, MimeMessage message, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)options.Value.SmtpTimeout.TotalMilliseconds };
+        tls.Apply(client);
         try
         {
             await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, SecureOptions(settings.SmtpTls), cancellationToken);
@@ -34,6 +35,12 @@ public sealed class SmtpDelivery(IOptions<EmailOptions> options, ILogger<SmtpDel
             log.LogWarning("SMTP {Host} answered {Code} ({Error}) to {Command}", settings.SmtpHost, code, ex.ErrorCode, ex.Message);
             var error = $"SMTP {code} {ex.ErrorCode}: {ex.Message}";
             return code >= 500 ? SendResult.Fail(error) : SendResult.Retry(error);
+        }
+        catch (SslHandshakeException ex)
+        {
+            // An untrusted or mismatched certificate (or no TLS where the settings ask for it): nothing is sent in clear.
+            log.LogWarning("SMTP {Host}:{Port} TLS handshake failed: {Error}", settings.SmtpHost, settings.SmtpPort, ex.Message);
+            return SendResult.Retry($"SMTP TLS handshake failed (certificate not trusted or TLS unavailable): {ex.Message}");
         }
         catch (AuthenticationException ex)
         {

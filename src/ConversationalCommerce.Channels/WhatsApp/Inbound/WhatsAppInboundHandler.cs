@@ -81,6 +81,8 @@ public sealed class WhatsAppInboundHandler(
             return;
         }
 
+        // A merchant has the thread: the message waits for them (at most the one takeover notice goes out).
+        if (turn.Assistant is null) return;
         var purpose = OutboxPurpose.Reply;
         if (turn.Reply.Actions.Any(a => a.Kind == ReplyActions.OptOut))
         {

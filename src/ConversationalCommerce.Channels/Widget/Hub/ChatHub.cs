@@ -75,7 +75,8 @@ public sealed class ChatHub(
             // A retried send gets the stored turn back on its own tab only; the other tabs saw it the first time.
             var target = turn.WasDuplicate ? Clients.Caller : group;
             await target.SendAsync(WidgetEvents.Message, HistoryMessages.From(turn.Shopper));
-            await target.SendAsync(WidgetEvents.Message, HistoryMessages.From(turn.Assistant, turn.Reply));
+            // Held for a merchant who took the thread over: no answer, or the one takeover notice.
+            if (turn.Assistant is not null) await target.SendAsync(WidgetEvents.Message, HistoryMessages.From(turn.Assistant, turn.Reply));
             return new SendAck(clientMessageId, true);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
@@ -122,6 +123,8 @@ public sealed class ChatHub(
         if (digits.Length < 6)
             return new ContinuityLink(null, null, new WidgetError(WidgetErrors.Unavailable, "This shop doesn't chat on WhatsApp yet."));
 
+        // The code points at the thread, which a visitor who has not written yet does not have in the database.
+        await threads.EnsureStartedAsync(new VisitorThread(connection.CustomerId, connection.ConversationId), Context.ConnectionAborted);
         var issued = await codes.IssueAsync(connection.ShopId, connection.ConversationId, connection.CustomerId, Context.ConnectionAborted);
         var text = ContinuityCodes.PrefilledText(shop.Name, issued.Code);
         return new ContinuityLink(issued.Code, $"https://wa.me/{digits}?text={Uri.EscapeDataString(text)}");
@@ -136,6 +139,7 @@ public sealed class ChatHub(
         if (email is null)
             return new EmailMeTheseResult(false, new WidgetError(WidgetErrors.InvalidEmail, "That doesn't look like an email address."));
         scope.Set(connection.ShopId);
+        await threads.EnsureStartedAsync(new VisitorThread(connection.CustomerId, connection.ConversationId), Context.ConnectionAborted);
         await optIns.RecordAsync(connection.CustomerId, connection.ConversationId, email, Context.ConnectionAborted);
         return new EmailMeTheseResult(true);
     }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Data.Inbox;
@@ -15,6 +17,8 @@ public sealed record VisitorThread(Guid CustomerId, Guid ConversationId);
 /// Finds (or starts) the customer and conversation behind a widget visitor. An anonymous visitor gets a customer of
 /// their own; a visitor proven to be a logged-in Shopify customer is linked to that customer, and the threads their
 /// anonymous profile started move along, so the conversation carries on after logging in.
+/// A visitor without an open thread gets the id of the thread they will start, not a row: the conversation is written
+/// with their first message (a page view costs no conversation), and every tab and reload gets the same id meanwhile.
 /// </summary>
 public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvider time, ILogger<VisitorThreads> log)
 {
@@ -79,17 +83,48 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
             .OrderByDescending(c => c.LastMessageAt)
             .Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(ct);
-        if (conversationId is null)
-        {
-            var conversation = new Conversation
-            {
-                CustomerId = customerId, StartedAt = now, LastMessageAt = now, LastChannel = Channel.Widget, Status = ConversationStatus.Open,
-            };
-            db.Conversations.Add(conversation);
-            conversationId = conversation.Id;
-        }
-        await db.SaveChangesAsync(ct);
+        conversationId ??= await NextConversationIdAsync(visitorId, customerId, ct);
         return new VisitorThread(customerId, conversationId.Value);
+    }
+
+    /// <summary>
+    /// Writes the visitor's thread if no message has started it yet, for what must point at a stored conversation
+    /// before the first message ("continue on WhatsApp", "email me these"). Safe when a turn writes it concurrently.
+    /// </summary>
+    public async Task EnsureStartedAsync(VisitorThread thread, CancellationToken cancellationToken)
+    {
+        if (await db.Conversations.AnyAsync(c => c.Id == thread.ConversationId, cancellationToken)) return;
+        var now = time.GetUtcNow();
+        db.Conversations.Add(new Conversation
+        {
+            Id = thread.ConversationId, ShopId = scope.ShopId, CustomerId = thread.CustomerId, StartedAt = now, LastMessageAt = now,
+            LastChannel = Channel.Widget, Status = ConversationStatus.Open,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // The first message (or another tab) wrote it meanwhile: that row is the thread.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The id the visitor's next thread will have: derived from the visitor (stable across a login) and the number of
+    /// threads their customer has had, so it is the same for every tab until the thread is written, and a fresh one
+    /// after a thread is closed.
+    /// </summary>
+    private async Task<Guid> NextConversationIdAsync(Guid visitorId, Guid customerId, CancellationToken ct)
+    {
+        var ordinal = await db.Conversations.CountAsync(c => c.CustomerId == customerId, ct);
+        for (; ; ordinal++)
+        {
+            var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"widget-thread:{visitorId:N}:{ordinal}")).AsSpan(0, 16));
+            // Threads moved between customers (a login) can make the count revisit an id that is taken.
+            if (!await db.Conversations.IgnoreQueryFilters().AnyAsync(c => c.Id == id, ct)) return id;
+        }
     }
 
     /// <summary>Threads of an anonymous profile (no Shopify id) follow the visitor to the customer they logged in as.</summary>

@@ -3,7 +3,7 @@ using ConversationalCommerce.Engine.Replies;
 
 namespace ConversationalCommerce.Engine.Conversation.Turns;
 
-/// <summary>The shopper wants a person: say so honestly and raise a "handoff" action; the thread becomes HandedOff.</summary>
+/// <summary>The shopper wants a person: say so honestly and raise a "handoff" action; the thread waits for a person (WaitingForHuman) until a merchant takes it over.</summary>
 public sealed class HandoffResponder : ITurnResponder
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.HumanHandoff];

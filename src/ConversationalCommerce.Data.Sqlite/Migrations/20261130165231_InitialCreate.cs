@@ -144,6 +144,19 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Orders",
                 columns: table => new
                 {
@@ -266,7 +279,6 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     RefreshTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     GrantedScopes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     TokenVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenRefreshLeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     WidgetKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Settings_AssistantName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Settings_Greeting = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
@@ -350,6 +362,7 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
                     LastChannel = table.Column<int>(type: "INTEGER", nullable: false),
                     PreferredChannel = table.Column<int>(type: "INTEGER", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TakeoverNoticeSent = table.Column<bool>(type: "INTEGER", nullable: false),
                     StateJson = table.Column<string>(type: "TEXT", nullable: false),
                     LastSeq = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -915,6 +928,9 @@ namespace ConversationalCommerce.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InventoryLevels");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "Messages");
