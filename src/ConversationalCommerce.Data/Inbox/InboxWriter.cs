@@ -16,7 +16,7 @@ namespace ConversationalCommerce.Data.Inbox;
 /// and nothing waits for company. The unique index still decides races: of two concurrent writers of the same key
 /// (in one batch, or on two nodes) exactly one is Accepted.
 /// </summary>
-public sealed class InboxWriter : IAsyncDisposable
+public sealed class InboxWriter : IAsyncDisposable, IDisposable
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly IInboxDispatcher _dispatcher;
@@ -212,12 +212,22 @@ public sealed class InboxWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes no more rows and lets the loop finish what is queued.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         Task? loop;
         lock (_startLock) loop = _loop;
         if (loop is not null) await loop;
+    }
+
+    // A container disposed synchronously (some hosts and tools) must not throw for an async-only singleton.
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        Task? loop;
+        lock (_startLock) loop = _loop;
+        loop?.Wait(TimeSpan.FromSeconds(10));
     }
 
     private sealed class PendingAdd(InboxMessage message, CancellationToken cancellationToken)
