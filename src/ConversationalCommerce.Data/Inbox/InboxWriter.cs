@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using ConversationalCommerce.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +15,8 @@ namespace ConversationalCommerce.Data.Inbox;
 /// single SQLite write lock, one PostgreSQL round trip) per batch instead of per webhook; when idle a batch is one row
 /// and nothing waits for company. The unique index still decides races: of two concurrent writers of the same key
 /// (in one batch, or on two nodes) exactly one is Accepted.
+/// The loop is a dedicated thread making synchronous database calls: under CPU pressure every await of a
+/// thread-pool loop would queue behind the request work it serves, and each of those waits would land on a whole batch.
 /// </summary>
 public sealed class InboxWriter : IAsyncDisposable, IDisposable
 {
@@ -23,9 +25,10 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly IOptions<InboxOptions> _options;
     private readonly ILogger<InboxWriter> _log;
-    private readonly Channel<PendingAdd> _queue = Channel.CreateUnbounded<PendingAdd>();
+    private readonly BlockingCollection<PendingAdd> _queue = new(new ConcurrentQueue<PendingAdd>());
     private readonly Lock _startLock = new();
-    private Task? _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _loop;
 
     public InboxWriter(IServiceScopeFactory scopes, IInboxDispatcher dispatcher, TimeProvider time, IOptions<InboxOptions> options,
         ILogger<InboxWriter> log)
@@ -38,7 +41,7 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Rows waiting for the next commit.</summary>
-    public int Queued => _queue.Reader.Count;
+    public int Queued => _queue.Count;
 
     /// <summary>
     /// Accepted once the row is committed and dispatched; Duplicate if the key is stored already (nothing written).
@@ -58,7 +61,14 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
 
         var pending = new PendingAdd(message, cancellationToken);
         EnsureStarted();
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(InboxWriter));
+        try
+        {
+            _queue.Add(pending, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(InboxWriter));
+        }
         return await pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -66,38 +76,56 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
     {
         if (Volatile.Read(ref _loop) is not null) return;
         lock (_startLock)
-            _loop ??= Task.Run(RunAsync);
-    }
-
-    private async Task RunAsync()
-    {
-        var reader = _queue.Reader;
-        var batch = new List<PendingAdd>();
-        while (await reader.WaitToReadAsync())
         {
-            batch.Clear();
-            var max = Math.Max(1, _options.Value.MaxWriteBatch);
-            while (batch.Count < max && reader.TryRead(out var pending))
-            {
-                // A caller that gave up before its row was taken gets nothing written.
-                if (pending.CancellationToken.IsCancellationRequested) pending.Completion.TrySetCanceled(pending.CancellationToken);
-                else batch.Add(pending);
-            }
-            if (batch.Count == 0) continue;
-            try
-            {
-                await WriteBatchAsync(batch);
-            }
-            catch (Exception ex)
-            {
-                // The commit failed: nothing of this batch is stored, so nobody in it is told Accepted.
-                _log.LogError(ex, "Inbox batch of {Count} rows failed to commit", batch.Count);
-                foreach (var pending in batch) pending.Completion.TrySetException(ex);
-            }
+            if (_loop is not null) return;
+            // No execution context from whichever request came first (its logging scope, activity, shop scope).
+            _loop = new Thread(Run) { IsBackground = true, Name = "inbox-writer" };
+            _loop.UnsafeStart();
         }
     }
 
-    private async Task WriteBatchAsync(List<PendingAdd> batch)
+    private void Run()
+    {
+        try
+        {
+            var batch = new List<PendingAdd>();
+            foreach (var first in _queue.GetConsumingEnumerable())
+            {
+                batch.Clear();
+                Take(batch, first);
+                var max = Math.Max(1, _options.Value.MaxWriteBatch);
+                while (batch.Count < max && _queue.TryTake(out var pending)) Take(batch, pending);
+                if (batch.Count > 0) WriteBatchOrFail(batch);
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private static void Take(List<PendingAdd> batch, PendingAdd pending)
+    {
+        // A caller that gave up before its row was taken gets nothing written.
+        if (pending.CancellationToken.IsCancellationRequested) pending.Completion.TrySetCanceled(pending.CancellationToken);
+        else batch.Add(pending);
+    }
+
+    private void WriteBatchOrFail(List<PendingAdd> batch)
+    {
+        try
+        {
+            WriteBatch(batch);
+        }
+        catch (Exception ex)
+        {
+            // The commit failed: nothing of this batch is stored, so nobody in it is told Accepted.
+            _log.LogError(ex, "Inbox batch of {Count} rows failed to commit", batch.Count);
+            foreach (var pending in batch) pending.Completion.TrySetException(ex);
+        }
+    }
+
+    private void WriteBatch(List<PendingAdd> batch)
     {
         // The first row of each key in the batch is its candidate; later ones are duplicates whatever happens to it.
         var leaders = new Dictionary<(string Source, string Key), PendingAdd>();
@@ -108,18 +136,18 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
             else leaders.Add(pending.Key, pending);
         }
 
-        await using (var scope = _scopes.CreateAsyncScope())
+        using (var scope = _scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             // The cheap path for the common redelivery; the unique index below still settles races with other nodes.
-            var existing = await ExistingKeysAsync(db, leaders.Keys);
+            var existing = ExistingKeys(db, leaders.Keys);
             var fresh = new List<PendingAdd>(leaders.Count);
             foreach (var leader in leaders.Values)
             {
                 if (existing.Contains(leader.Key)) leader.Outcome = InboxAddResult.Duplicate;
                 else fresh.Add(leader);
             }
-            if (fresh.Count > 0) await InsertAsync(db, fresh);
+            if (fresh.Count > 0) Insert(db, fresh);
         }
 
         var accepted = leaders.Values.Where(l => l.Outcome == InboxAddResult.Accepted).Select(l => l.Message.Id).ToList();
@@ -135,7 +163,7 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
             _log.LogDebug("Inbox batch: {Count} rows, {Accepted} accepted", batch.Count, accepted.Count);
     }
 
-    private static async Task<HashSet<(string Source, string Key)>> ExistingKeysAsync(AppDbContext db, IEnumerable<(string Source, string Key)> keys)
+    private static HashSet<(string Source, string Key)> ExistingKeys(AppDbContext db, IEnumerable<(string Source, string Key)> keys)
     {
         var found = new HashSet<(string Source, string Key)>();
         // Per source, so the lookup uses the (Source, DedupeKey) index; a batch rarely holds more than one source.
@@ -143,22 +171,22 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
         {
             var source = group.Key;
             var dedupeKeys = group.Select(k => k.Key).ToList();
-            var stored = await db.Inbox.AsNoTracking()
+            var stored = db.Inbox.AsNoTracking()
                 .Where(m => m.Source == source && dedupeKeys.Contains(m.DedupeKey))
                 .Select(m => m.DedupeKey)
-                .ToListAsync(CancellationToken.None);
+                .ToList();
             foreach (var key in stored) found.Add((source, key));
         }
         return found;
     }
 
     /// <summary>All fresh rows in one transaction; if another node stored one of the keys meanwhile, row by row so only that one is a duplicate.</summary>
-    private async Task InsertAsync(AppDbContext db, List<PendingAdd> fresh)
+    private void Insert(AppDbContext db, List<PendingAdd> fresh)
     {
         db.Inbox.AddRange(fresh.Select(f => f.Message));
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            db.SaveChanges();
             foreach (var f in fresh) f.Outcome = InboxAddResult.Accepted;
             return;
         }
@@ -176,14 +204,14 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
             db.Inbox.Add(f.Message);
             try
             {
-                await db.SaveChangesAsync(CancellationToken.None);
+                db.SaveChanges();
                 f.Outcome = InboxAddResult.Accepted;
             }
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
             {
                 db.ChangeTracker.Clear();
                 var (source, key) = f.Key;
-                if (await db.Inbox.AsNoTracking().AnyAsync(m => m.Source == source && m.DedupeKey == key, CancellationToken.None))
+                if (db.Inbox.AsNoTracking().Any(m => m.Source == source && m.DedupeKey == key))
                     f.Outcome = InboxAddResult.Duplicate;
                 else
                     f.Error = ex;
@@ -215,19 +243,23 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
     /// <summary>Takes no more rows and lets the loop finish what is queued.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        Task? loop;
-        lock (_startLock) loop = _loop;
-        if (loop is not null) await loop;
+        if (!Stop()) return;
+        await _stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    // A container disposed synchronously (some hosts and tools) must not throw for an async-only singleton.
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
-        Task? loop;
-        lock (_startLock) loop = _loop;
-        loop?.Wait(TimeSpan.FromSeconds(10));
+        if (Stop()) _stopped.Task.Wait(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>True when a loop runs and will finish what is queued.</summary>
+    private bool Stop()
+    {
+        lock (_startLock)
+        {
+            if (!_queue.IsAddingCompleted) _queue.CompleteAdding();
+            return _loop is not null;
+        }
     }
 
     private sealed class PendingAdd(InboxMessage message, CancellationToken cancellationToken)

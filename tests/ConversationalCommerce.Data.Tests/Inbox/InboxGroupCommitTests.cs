@@ -184,28 +184,44 @@ public sealed class InboxGroupCommitTests
 
         public void Arm(InboxMessage message) => Volatile.Write(ref _armed, message);
 
-        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+        // The writer calls the database synchronously from its own thread; the async overloads cover any other caller.
+        public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+        {
+            WriteFirst();
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
             TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
-            await WriteFirstAsync(cancellationToken);
+            WriteFirst();
+            return ValueTask.FromResult(result);
+        }
+
+        public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            if (IsInboxInsert(command)) WriteFirst();
             return result;
         }
 
-        public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains("INSERT INTO \"Inbox\"", StringComparison.Ordinal)) await WriteFirstAsync(cancellationToken);
-            return result;
+            if (IsInboxInsert(command)) WriteFirst();
+            return ValueTask.FromResult(result);
         }
 
-        private async Task WriteFirstAsync(CancellationToken cancellationToken)
+        private static bool IsInboxInsert(DbCommand command) => command.CommandText.Contains("INSERT INTO \"Inbox\"", StringComparison.Ordinal);
+
+        private void WriteFirst()
         {
             if (Interlocked.Exchange(ref _armed, null) is not { } message) return;
-            await using var scope = Services!.CreateAsyncScope();
+            using var scope = Services!.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             message.ReceivedAt = message.NextAttemptAt = DateTimeOffset.UtcNow;
             db.Inbox.Add(message);
-            await db.SaveChangesAsync(cancellationToken);
+            db.SaveChanges();
             Wrote = true;
         }
     }
