@@ -19,6 +19,8 @@ public sealed class InboxOptions
     public int MaxWriteBatch { get; set; } = 256;
     /// <summary>Most rows of one commit that one job applies in turn; a bigger commit becomes several jobs that run in parallel.</summary>
     public int MaxRowsPerJob { get; set; } = 8;
+    /// <summary>Writer loops committing batches side by side; unset: 1 on SQLite (one writer at a time anyway), 4 on server databases.</summary>
+    public int? WriterThreads { get; set; }
 
     public TimeSpan BackoffFor(int failedAttempts)
     {

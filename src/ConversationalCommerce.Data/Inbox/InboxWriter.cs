@@ -29,6 +29,7 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
     private readonly Lock _startLock = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _loop;
+    private int _running;
 
     public InboxWriter(IServiceScopeFactory scopes, IInboxDispatcher dispatcher, TimeProvider time, IOptions<InboxOptions> options,
         ILogger<InboxWriter> log)
@@ -78,10 +79,22 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
         lock (_startLock)
         {
             if (_loop is not null) return;
-            // No execution context from whichever request came first (its logging scope, activity, shop scope).
-            _loop = new Thread(Run) { IsBackground = true, Name = "inbox-writer" };
-            _loop.UnsafeStart();
+            var threads = Math.Max(1, _options.Value.WriterThreads ?? DefaultWriterThreads());
+            _running = threads;
+            for (var i = 0; i < threads; i++)
+            {
+                // No execution context from whichever request came first (its logging scope, activity, shop scope).
+                _loop = new Thread(Run) { IsBackground = true, Name = $"inbox-writer-{i}" };
+                _loop.UnsafeStart();
+            }
         }
+    }
+
+    /// <summary>A server database takes concurrent commits; SQLite would only make several loops wait on its one write lock.</summary>
+    private int DefaultWriterThreads()
+    {
+        using var scope = _scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.IsSqlite() ? 1 : 4;
     }
 
     private void Run()
@@ -100,7 +113,7 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
         }
         finally
         {
-            _stopped.TrySetResult();
+            if (Interlocked.Decrement(ref _running) == 0) _stopped.TrySetResult();
         }
     }
 

@@ -13,12 +13,15 @@ namespace ConversationalCommerce.Data.Tests.Inbox;
 /// </summary>
 public sealed class InboxGroupCommitTests
 {
+    // Holding "the" writer needs one loop; on PostgreSQL there are several by default.
+    private static void OneLoop(InboxOptions o) => o.WriterThreads = 1;
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public async Task Rows_queued_during_a_commit_share_the_next_one_and_a_repeated_key_is_accepted_once(string provider)
     {
-        await using var host = await InboxTestHost.CreateAsync(provider);
+        await using var host = await InboxTestHost.CreateAsync(provider, OneLoop);
         var (gate, held) = await host.HoldWriterAsync();
 
         var same = Enumerable.Range(0, 10).Select(_ => host.AddAsync(InboxTestHost.Message(key: "same-event"))).ToList();
@@ -42,7 +45,7 @@ public sealed class InboxGroupCommitTests
     [InlineData("postgres")]
     public async Task A_batch_holding_a_redelivery_of_a_stored_row_still_accepts_the_others(string provider)
     {
-        await using var host = await InboxTestHost.CreateAsync(provider);
+        await using var host = await InboxTestHost.CreateAsync(provider, OneLoop);
         var original = InboxTestHost.Message(key: "delivered-before");
         Assert.Equal(InboxAddResult.Accepted, await host.AddAsync(original));
         var (gate, held) = await host.HoldWriterAsync();
@@ -69,7 +72,7 @@ public sealed class InboxGroupCommitTests
     public async Task A_key_another_node_stores_between_check_and_insert_is_the_only_duplicate_of_the_batch(string provider)
     {
         var otherNode = new OtherNodeWritesFirst();
-        await using var host = await InboxTestHost.CreateAsync(provider, null, otherNode);
+        await using var host = await InboxTestHost.CreateAsync(provider, OneLoop, otherNode);
         otherNode.Services = host.Services;
         var (gate, held) = await host.HoldWriterAsync();
 
@@ -97,7 +100,7 @@ public sealed class InboxGroupCommitTests
     [InlineData("postgres")]
     public async Task Nothing_is_dispatched_before_its_row_is_committed(string provider)
     {
-        await using var host = await InboxTestHost.CreateAsync(provider);
+        await using var host = await InboxTestHost.CreateAsync(provider, OneLoop);
         var notVisible = 0;
         // A separate connection sees only committed rows.
         host.Dispatcher.Observe = id =>
@@ -120,7 +123,7 @@ public sealed class InboxGroupCommitTests
     [InlineData("postgres")]
     public async Task When_the_commit_fails_every_caller_of_the_batch_gets_the_error_and_nothing_is_accepted(string provider)
     {
-        await using var host = await InboxTestHost.CreateAsync(provider);
+        await using var host = await InboxTestHost.CreateAsync(provider, OneLoop);
         var (gate, held) = await host.HoldWriterAsync();
         await host.ExecuteSqlAsync(host.IsPostgres ? RefuseInsertsPostgres : RefuseInsertsSqlite);
 
@@ -144,7 +147,7 @@ public sealed class InboxGroupCommitTests
     [InlineData("postgres")]
     public async Task A_caller_that_gives_up_while_queued_is_released_and_its_row_is_not_written(string provider)
     {
-        await using var host = await InboxTestHost.CreateAsync(provider);
+        await using var host = await InboxTestHost.CreateAsync(provider, OneLoop);
         var (gate, held) = await host.HoldWriterAsync();
 
         using var cancel = new CancellationTokenSource();
