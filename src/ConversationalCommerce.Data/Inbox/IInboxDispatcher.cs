@@ -7,4 +7,10 @@ namespace ConversationalCommerce.Data.Inbox;
 public interface IInboxDispatcher
 {
     void Dispatch(Guid inboxMessageId, TimeSpan delay = default);
+
+    /// <summary>Rows just stored together, due now. A job queue may carry several ids per job to save round trips.</summary>
+    void DispatchMany(IReadOnlyList<Guid> inboxMessageIds)
+    {
+        foreach (var id in inboxMessageIds) Dispatch(id);
+    }
 }

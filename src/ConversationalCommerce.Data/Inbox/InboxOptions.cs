@@ -15,6 +15,12 @@ public sealed class InboxOptions
     /// <summary>Pending rows due longer than this are re-dispatched by the sweep (their dispatch was lost).</summary>
     public TimeSpan SweepPendingAfter { get; set; } = TimeSpan.FromSeconds(10);
     public int SweepBatchSize { get; set; } = 1000;
+    /// <summary>Most rows the writer commits in one transaction (group commit); a batch is whatever queued during the previous commit.</summary>
+    public int MaxWriteBatch { get; set; } = 256;
+    /// <summary>Most rows of one commit that one job applies in turn; a bigger commit becomes several jobs that run in parallel.</summary>
+    public int MaxRowsPerJob { get; set; } = 8;
+    /// <summary>Writer loops committing batches side by side; unset: 1 on SQLite (one writer at a time anyway), 4 on server databases.</summary>
+    public int? WriterThreads { get; set; }
 
     public TimeSpan BackoffFor(int failedAttempts)
     {

@@ -10,7 +10,8 @@ public static class InboxServiceCollectionExtensions
     {
         services.AddOptions<InboxOptions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<InboxWriter>();
+        // One writer per process: it batches every caller's rows into shared commits.
+        services.TryAddSingleton<InboxWriter>();
         services.TryAddScoped<InboxSweeper>();
         services.TryAddSingleton<InboxProcessor>();
         return services;

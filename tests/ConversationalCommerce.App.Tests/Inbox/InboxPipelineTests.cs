@@ -87,6 +87,49 @@ public sealed class InboxPipelineTests
         await WaitForStatusAsync(app, message.Id, InboxStatus.Done);
     }
 
+    [Fact]
+    public async Task Rows_dispatched_together_are_each_processed_once_and_a_failing_one_holds_up_none()
+    {
+        using var app = Create(new AppFactory().WithSetting("Inbox:MaxAttempts", "1").WithSetting("Inbox:MaxRowsPerJob", "4"));
+        var messages = Enumerable.Range(0, 18).Select(i => Message(i == 5 ? PipelineFailingHandler.SourceName : PipelineTestHandler.SourceName)).ToList();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Stored as one commit stores them, then handed to the job queue as one group (5 jobs of up to 4 rows).
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            foreach (var m in messages) m.ReceivedAt = m.NextAttemptAt = DateTimeOffset.UtcNow;
+            db.Inbox.AddRange(messages);
+            await db.SaveChangesAsync();
+        }
+
+        app.Services.GetRequiredService<IInboxDispatcher>().DispatchMany(messages.Select(m => m.Id).ToList());
+
+        var calls = app.Services.GetRequiredService<PipelineCalls>();
+        foreach (var m in messages)
+        {
+            var failing = m.Source == PipelineFailingHandler.SourceName;
+            await WaitForStatusAsync(app, m.Id, failing ? InboxStatus.Failed : InboxStatus.Done);
+            Assert.Equal(1, calls.Count(m.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_webhooks_through_the_writer_are_all_processed()
+    {
+        using var app = Create(new AppFactory());
+        _ = app.Services; // start the host once, before the concurrent callers (the factory's lazy start is not thread-safe)
+        var messages = Enumerable.Range(0, 40).Select(_ => Message(PipelineTestHandler.SourceName)).ToList();
+
+        var results = await Task.WhenAll(messages.Select(m => Task.Run(() => AddAsync(app, m))));
+
+        Assert.All(results, r => Assert.Equal(InboxAddResult.Accepted, r));
+        var calls = app.Services.GetRequiredService<PipelineCalls>();
+        foreach (var m in messages)
+        {
+            await WaitForStatusAsync(app, m.Id, InboxStatus.Done);
+            Assert.Equal(1, calls.Count(m.Id));
+        }
+    }
+
     private static WebApplicationFactory<Program> Create(AppFactory factory) =>
         factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {

@@ -4,6 +4,7 @@ using ConversationalCommerce.Data.Inbox;
 using ConversationalCommerce.Domain.Messaging;
 using ConversationalCommerce.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -22,7 +23,7 @@ public sealed class InboxTestHost : IAsyncDisposable
     public HandlerCalls Calls { get; } = new();
 
     private InboxTestHost(DatabaseProvider provider, string connectionString, TestDataDirectory? directory, TestDatabase? postgres,
-        Action<InboxOptions>? configure)
+        Action<InboxOptions>? configure, IInterceptor[] interceptors)
     {
         _directory = directory;
         _postgres = postgres;
@@ -30,6 +31,7 @@ public sealed class InboxTestHost : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
         services.AddAppDatabase(provider, connectionString);
+        if (interceptors.Length > 0) services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(interceptors));
         services.AddInboxStore();
         services.Configure<InboxOptions>(o => configure?.Invoke(o));
         services.AddSingleton<IInboxDispatcher>(Dispatcher);
@@ -39,18 +41,18 @@ public sealed class InboxTestHost : IAsyncDisposable
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<InboxTestHost> CreateAsync(string provider, Action<InboxOptions>? configure = null)
+    public static async Task<InboxTestHost> CreateAsync(string provider, Action<InboxOptions>? configure = null, params IInterceptor[] interceptors)
     {
         InboxTestHost host;
         if (provider == "postgres")
         {
             var db = await PostgresServer.CreateDatabaseAsync();
-            host = new InboxTestHost(DatabaseProvider.PostgreSql, db.ConnectionString, null, db, configure);
+            host = new InboxTestHost(DatabaseProvider.PostgreSql, db.ConnectionString, null, db, configure, interceptors);
         }
         else
         {
             var dir = new TestDataDirectory();
-            host = new InboxTestHost(DatabaseProvider.Sqlite, dir.SqliteConnectionString, dir, null, configure);
+            host = new InboxTestHost(DatabaseProvider.Sqlite, dir.SqliteConnectionString, dir, null, configure, interceptors);
         }
         await using var scope = host.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -60,12 +62,41 @@ public sealed class InboxTestHost : IAsyncDisposable
     }
 
     public InboxProcessor Processor => Services.GetRequiredService<InboxProcessor>();
+    public InboxWriter Writer => Services.GetRequiredService<InboxWriter>();
 
-    public async Task<InboxAddResult> AddAsync(InboxMessage message)
+    public async Task<InboxAddResult> AddAsync(InboxMessage message, CancellationToken cancellationToken = default)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<InboxWriter>().TryAddAsync(message, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<InboxWriter>().TryAddAsync(message, cancellationToken);
     }
+
+    /// <summary>
+    /// Stops the writer inside its next dispatch (after that commit), so whatever is added meanwhile queues up and
+    /// goes into one batch. Returns the held add; release with <see cref="DispatchGate.Release"/>.
+    /// </summary>
+    public async Task<(DispatchGate Gate, Task<InboxAddResult> Held)> HoldWriterAsync()
+    {
+        var gate = new DispatchGate();
+        Dispatcher.Gate = gate;
+        var held = AddAsync(Message());
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (gate, held);
+    }
+
+    /// <summary>Waits (bounded) until this many rows are queued behind the held writer.</summary>
+    public async Task WaitUntilQueuedAsync(int count)
+    {
+        for (var i = 0; i < 1000 && Writer.Queued < count; i++) await Task.Delay(10);
+        Assert.Equal(count, Writer.Queued);
+    }
+
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(sql);
+    }
+
+    public bool IsPostgres => _postgres is not null;
 
     public async Task<int> SweepAsync()
     {
@@ -98,11 +129,49 @@ public sealed class InboxTestHost : IAsyncDisposable
     }
 }
 
-/// <summary>Stands in for the job queue: remembers what was dispatched, and with which delay.</summary>
+/// <summary>Stands in for the job queue: remembers what was dispatched, with which delay, and in which groups.</summary>
 public sealed class RecordingDispatcher : IInboxDispatcher
 {
     public ConcurrentQueue<(Guid Id, TimeSpan Delay)> Dispatched { get; } = new();
-    public void Dispatch(Guid inboxMessageId, TimeSpan delay = default) => Dispatched.Enqueue((inboxMessageId, delay));
+    public ConcurrentQueue<Guid[]> Groups { get; } = new();
+    /// <summary>Called with each id as it is dispatched (on the dispatching thread).</summary>
+    public Action<Guid>? Observe { get; set; }
+    private DispatchGate? _gate;
+
+    /// <summary>One-shot: the next dispatch waits here until released.</summary>
+    public DispatchGate? Gate { get => Volatile.Read(ref _gate); set => Volatile.Write(ref _gate, value); }
+
+    public void Dispatch(Guid inboxMessageId, TimeSpan delay = default)
+    {
+        Hold();
+        Observe?.Invoke(inboxMessageId);
+        Dispatched.Enqueue((inboxMessageId, delay));
+    }
+
+    public void DispatchMany(IReadOnlyList<Guid> inboxMessageIds)
+    {
+        Hold();
+        Groups.Enqueue(inboxMessageIds.ToArray());
+        foreach (var id in inboxMessageIds)
+        {
+            Observe?.Invoke(id);
+            Dispatched.Enqueue((id, TimeSpan.Zero));
+        }
+    }
+
+    private void Hold()
+    {
+        if (Interlocked.Exchange(ref _gate, null) is not { } gate) return;
+        gate.Entered.TrySetResult();
+        gate.Released.Task.Wait(TimeSpan.FromSeconds(30));
+    }
+}
+
+public sealed class DispatchGate
+{
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void Release() => Released.TrySetResult();
 }
 
 public sealed class HandlerCalls
