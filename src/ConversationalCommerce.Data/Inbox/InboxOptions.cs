@@ -21,6 +21,14 @@ public sealed class InboxOptions
     public int MaxRowsPerJob { get; set; } = 8;
     /// <summary>Writer loops committing batches side by side; unset: 1 on SQLite (one writer at a time anyway), 4 on server databases.</summary>
     public int? WriterThreads { get; set; }
+    /// <summary>
+    /// Rows applied at once in this process; unset: 1 on SQLite, no limit beyond the job workers on server databases.
+    /// SQLite has one write lock: several appliers only wait on it in SQLite's sleep steps, and the webhook writer waits
+    /// behind all of them (accept p99 134 ms with four appliers, 49 ms with one, at 10,000 webhooks).
+    /// </summary>
+    public int? ApplyConcurrency { get; set; }
+    /// <summary>Longest wait for <see cref="ApplyConcurrency"/>; past it a row is applied anyway (a stuck handler stalls nothing).</summary>
+    public TimeSpan ApplyGateWait { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan BackoffFor(int failedAttempts)
     {

@@ -32,7 +32,47 @@ public sealed class InboxProcessor(
     // A delayed dispatch may fire a hair early; don't bounce it to the sweep for that.
     private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
 
+    private SemaphoreSlim? _applyGate;
+    private bool _gateResolved;
+    private readonly Lock _gateLock = new();
+
     public async Task<InboxProcessOutcome> ProcessAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var gate = ApplyGate();
+        if (gate is null) return await ProcessOneAsync(id, cancellationToken);
+        // Bounded: a handler stuck on its row must not stall every other row (nor the recovery of its own).
+        var entered = await gate.WaitAsync(options.Value.ApplyGateWait, cancellationToken);
+        if (!entered) log.LogDebug("Inbox {Id} applied beside the rows holding the apply limit (waited {Wait})", id, options.Value.ApplyGateWait);
+        try
+        {
+            return await ProcessOneAsync(id, cancellationToken);
+        }
+        finally
+        {
+            if (entered) gate.Release();
+        }
+    }
+
+    /// <summary>The process-wide limit on rows applied at once (<see cref="InboxOptions.ApplyConcurrency"/>); null for none.</summary>
+    private SemaphoreSlim? ApplyGate()
+    {
+        if (Volatile.Read(ref _gateResolved)) return _applyGate;
+        lock (_gateLock)
+        {
+            if (_gateResolved) return _applyGate;
+            var limit = options.Value.ApplyConcurrency;
+            if (limit is null)
+            {
+                using var scope = scopes.CreateScope();
+                limit = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.IsSqlite() ? 1 : 0;
+            }
+            _applyGate = limit > 0 ? new SemaphoreSlim(limit.Value, limit.Value) : null;
+            Volatile.Write(ref _gateResolved, true);
+            return _applyGate;
+        }
+    }
+
+    private async Task<InboxProcessOutcome> ProcessOneAsync(Guid id, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var message = await ClaimAsync(id, o, cancellationToken);
