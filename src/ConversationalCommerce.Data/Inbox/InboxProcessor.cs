@@ -60,13 +60,8 @@ public sealed class InboxProcessor(
         lock (_gateLock)
         {
             if (_gateResolved) return _applyGate;
-            var limit = options.Value.ApplyConcurrency;
-            if (limit is null)
-            {
-                using var scope = scopes.CreateScope();
-                limit = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.IsSqlite() ? 1 : 0;
-            }
-            _applyGate = limit > 0 ? new SemaphoreSlim(limit.Value, limit.Value) : null;
+            var limit = options.Value.ApplyConcurrency ?? 0;
+            _applyGate = limit > 0 ? new SemaphoreSlim(limit, limit) : null;
             Volatile.Write(ref _gateResolved, true);
             return _applyGate;
         }
