@@ -42,6 +42,8 @@ public sealed class BenchServer : IAsyncDisposable
         info.Environment["Widget__EnableEchoHub"] = "true";
         // The per-connection limit (10 messages / 10 s) would measure the limiter, not the turn: lifted for the run.
         info.Environment["Widget__RateLimitMessages"] = "1000000";
+        // Every simulated visitor comes from loopback: the per-address session limit would stop the run at 30.
+        info.Environment["Widget__SessionsPerAddress"] = "1000000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the app");
         var log = new StreamWriter(Path.Combine(folder, "server.log")) { AutoFlush = true };
