@@ -14,6 +14,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddScoped<ShopScope>();
         services.AddSingleton<DbLeases>();
+        services.AddSingleton(new ActiveDatabase(provider));
         services.AddDbContext<AppDbContext>(o => DbContextOptionsConfigurator.Configure(o, provider, connectionString),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;

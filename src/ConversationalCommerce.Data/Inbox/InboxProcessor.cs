@@ -24,6 +24,7 @@ public enum InboxProcessOutcome
 public sealed class InboxProcessor(
     IServiceScopeFactory scopes,
     IInboxDispatcher dispatcher,
+    ActiveDatabase database,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxProcessor> log)
@@ -60,7 +61,7 @@ public sealed class InboxProcessor(
         lock (_gateLock)
         {
             if (_gateResolved) return _applyGate;
-            var limit = options.Value.ApplyConcurrency ?? 0;
+            var limit = options.Value.ApplyConcurrency ?? (database.IsSqlite ? 1 : 0);
             _applyGate = limit > 0 ? new SemaphoreSlim(limit, limit) : null;
             Volatile.Write(ref _gateResolved, true);
             return _applyGate;
