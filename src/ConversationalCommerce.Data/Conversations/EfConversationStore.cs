@@ -72,7 +72,7 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQ
 
     public async Task<TurnWriteResult> AppendTurnAsync(TurnWrite write, CancellationToken cancellationToken)
     {
-        if (await commits.EnabledAsync(cancellationToken)) return await commits.AppendAsync(write, cancellationToken);
+        if (commits.Enabled) return await commits.AppendAsync(write, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = DbFor(scope, write.Conversation.ShopId);
         return await TurnWrites.SaveAsync(db, write, cancellationToken);

@@ -15,13 +15,12 @@ namespace ConversationalCommerce.Data.Conversations;
 /// error). A turn's task completes only after the transaction committed, so nothing is acknowledged that is not
 /// stored; if the commit fails, every turn of the batch fails with a <see cref="TurnCommitException"/>.
 /// </summary>
-public sealed class TurnCommitQueue(IServiceScopeFactory scopes, IOptions<TurnCommitOptions> options, ILogger<TurnCommitQueue> log)
+public sealed class TurnCommitQueue(IServiceScopeFactory scopes, ActiveDatabase database, IOptions<TurnCommitOptions> options, ILogger<TurnCommitQueue> log)
     : IAsyncDisposable
 {
     private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private Task? _writer;
-    private bool? _enabled;
     private int _waiting;
     private int _largestBatch;
     private long _batches;
@@ -35,15 +34,8 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, IOptions<TurnCo
     /// <summary>Transactions (batches) written so far (diagnostics).</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
-    /// <summary>True when configured on and the database is SQLite (decided once, from the app's context).</summary>
-    public ValueTask<bool> EnabledAsync(CancellationToken cancellationToken)
-    {
-        if (_enabled is { } known) return ValueTask.FromResult(known);
-        using var scope = scopes.CreateScope();
-        var sqlite = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.IsSqlite();
-        _enabled = options.Value.Enabled && sqlite;
-        return ValueTask.FromResult(_enabled.Value);
-    }
+    /// <summary>True when configured on and the database is SQLite (server databases take concurrent writers).</summary>
+    public bool Enabled { get; } = options.Value.Enabled && database.IsSqlite;
 
     /// <summary>Queues the turn and completes once its batch committed (or with the turn's own outcome).</summary>
     public Task<TurnWriteResult> AppendAsync(TurnWrite write, CancellationToken cancellationToken)

@@ -24,7 +24,6 @@ public enum InboxProcessOutcome
 public sealed class InboxProcessor(
     IServiceScopeFactory scopes,
     IInboxDispatcher dispatcher,
-    ActiveDatabase database,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxProcessor> log)
@@ -33,13 +32,14 @@ public sealed class InboxProcessor(
     // A delayed dispatch may fire a hair early; don't bounce it to the sweep for that.
     private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
 
-    private SemaphoreSlim? _applyGate;
-    private bool _gateResolved;
-    private readonly Lock _gateLock = new();
+    /// <summary>The process-wide limit on rows applied at once (<see cref="InboxOptions.ApplyConcurrency"/>); null for none.</summary>
+    private readonly SemaphoreSlim? _applyGate = GateFor(options.Value.ApplyConcurrency ?? 0);
+
+    private static SemaphoreSlim? GateFor(int limit) => limit > 0 ? new SemaphoreSlim(limit, limit) : null;
 
     public async Task<InboxProcessOutcome> ProcessAsync(Guid id, CancellationToken cancellationToken)
     {
-        var gate = ApplyGate();
+        var gate = _applyGate;
         if (gate is null) return await ProcessOneAsync(id, cancellationToken);
         // Bounded: a handler stuck on its row must not stall every other row (nor the recovery of its own).
         var entered = await gate.WaitAsync(options.Value.ApplyGateWait, cancellationToken);
@@ -51,20 +51,6 @@ public sealed class InboxProcessor(
         finally
         {
             if (entered) gate.Release();
-        }
-    }
-
-    /// <summary>The process-wide limit on rows applied at once (<see cref="InboxOptions.ApplyConcurrency"/>); null for none.</summary>
-    private SemaphoreSlim? ApplyGate()
-    {
-        if (Volatile.Read(ref _gateResolved)) return _applyGate;
-        lock (_gateLock)
-        {
-            if (_gateResolved) return _applyGate;
-            var limit = options.Value.ApplyConcurrency ?? (database.IsSqlite ? 1 : 0);
-            _applyGate = limit > 0 ? new SemaphoreSlim(limit, limit) : null;
-            Volatile.Write(ref _gateResolved, true);
-            return _applyGate;
         }
     }
 

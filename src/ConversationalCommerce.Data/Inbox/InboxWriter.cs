@@ -21,6 +21,7 @@ namespace ConversationalCommerce.Data.Inbox;
 public sealed class InboxWriter : IAsyncDisposable, IDisposable
 {
     private readonly IServiceScopeFactory _scopes;
+    private readonly ActiveDatabase _database;
     private readonly IInboxDispatcher _dispatcher;
     private readonly TimeProvider _time;
     private readonly IOptions<InboxOptions> _options;
@@ -31,9 +32,10 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
     private Thread? _loop;
     private int _running;
 
-    public InboxWriter(IServiceScopeFactory scopes, IInboxDispatcher dispatcher, TimeProvider time, IOptions<InboxOptions> options,
-        ILogger<InboxWriter> log)
+    public InboxWriter(IServiceScopeFactory scopes, IInboxDispatcher dispatcher, ActiveDatabase database, TimeProvider time,
+        IOptions<InboxOptions> options, ILogger<InboxWriter> log)
     {
+        _database = database;
         _scopes = scopes;
         _dispatcher = dispatcher;
         _time = time;
@@ -91,11 +93,7 @@ public sealed class InboxWriter : IAsyncDisposable, IDisposable
     }
 
     /// <summary>A server database takes concurrent commits; SQLite would only make several loops wait on its one write lock.</summary>
-    private int DefaultWriterThreads()
-    {
-        using var scope = _scopes.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.IsSqlite() ? 1 : 4;
-    }
+    private int DefaultWriterThreads() => _database.IsSqlite ? 1 : 4;
 
     private void Run()
     {

@@ -96,20 +96,11 @@ public sealed class ShopIndex
         for (var id = 0; id < Idf.Length; id++)
             Idf[id] = (float)Math.Log(1 + (docs.Length - Postings[id].Length + 0.5) / (Postings[id].Length + 0.5));
         TitleTermIds = new int[docs.Length][];
-        for (var doc = 0; doc < docs.Length; doc++)
-        {
-            var title = docs[doc].TitleTerms;
-            var ids = title.Length == 0 ? [] : new int[title.Length];
-            for (var i = 0; i < title.Length; i++) ids[i] = _termIds.GetValueOrDefault(title[i], -1);
-            TitleTermIds[doc] = ids;
-        }
         TitleNegatedTermIds = new int[docs.Length][];
         for (var doc = 0; doc < docs.Length; doc++)
         {
-            var negated = docs[doc].TitleNegatedTerms;
-            var ids = negated.Length == 0 ? [] : new int[negated.Length];
-            for (var i = 0; i < negated.Length; i++) ids[i] = _termIds.GetValueOrDefault(negated[i], -1);
-            TitleNegatedTermIds[doc] = ids;
+            TitleTermIds[doc] = TermIdsOf(docs[doc].TitleTerms);
+            TitleNegatedTermIds[doc] = TermIdsOf(docs[doc].TitleNegatedTerms);
         }
 
         var maxPopularity = docs.Length == 0 ? 0 : docs.Max(d => Math.Log(1 + Math.Max(0, d.Popularity)));
@@ -150,6 +141,15 @@ public sealed class ShopIndex
         foreach (var c in changed) drop.Add(c.Id);
         var docs = Docs.Where(d => !drop.Contains(d.Id)).Concat(changed).ToArray();
         return new ShopIndex(ShopId, docs, Weights, Strings);
+    }
+
+    /// <summary>The ids of <paramref name="terms"/>, in order; -1 for a term the index does not hold.</summary>
+    private int[] TermIdsOf(string[] terms)
+    {
+        if (terms.Length == 0) return [];
+        var ids = new int[terms.Length];
+        for (var i = 0; i < terms.Length; i++) ids[i] = _termIds.GetValueOrDefault(terms[i], -1);
+        return ids;
     }
 
     public int TermId(string term) => _termIds.GetValueOrDefault(term, -1);
