@@ -104,7 +104,9 @@ public sealed class CatalogWebhookTests : IDisposable
 
         await _app.ApplyAsync("products/update", Domain, Mug(T0.AddMinutes(1), "Copper Lantern", price: 39m));
 
-        var hit = await EventuallyAsync(() => search.Search(shop.Id, new SearchRequest("copper lantern")).FirstOrDefault());
+        // Visible means the updated product answers the query (not merely some hit while the index catches up).
+        var hit = await EventuallyAsync(() => search.Search(shop.Id, new SearchRequest("copper lantern"))
+            .FirstOrDefault(h => h.Product.Title == "Copper Lantern"));
         Assert.Equal(ProductId, hit.Product.ShopifyId);
         Assert.Equal("Copper Lantern", hit.Product.Title);
         Assert.Equal(39m, hit.BestVariant!.Price);
