@@ -32,6 +32,11 @@ public sealed class EfCustomerProfileSource(IServiceScopeFactory scopes, TimePro
         return profile;
     }
 
+    public void Forget(Guid shopId, IEnumerable<Guid> customerIds)
+    {
+        foreach (var id in customerIds) _recent.Remove((shopId, id));
+    }
+
     public void Dispose() => _recent.Dispose();
 
     private sealed record Recent(CustomerProfile? Profile, DateTimeOffset At);

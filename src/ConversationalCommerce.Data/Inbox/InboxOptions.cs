@@ -22,10 +22,9 @@ public sealed class InboxOptions
     /// <summary>Writer loops committing batches side by side; unset: 1 on SQLite (one writer at a time anyway), 4 on server databases.</summary>
     public int? WriterThreads { get; set; }
     /// <summary>
-    /// Rows applied at once in this process; unset or 0: no limit beyond the job workers. On SQLite (one write lock)
-    /// 1 lets the webhook writer wait behind one applier instead of several sleeping in SQLite's busy steps
-    /// (webhook-ingest accept p99 117 -> 41-46 ms). Opt-in: with 1, catalog/lifecycle webhook tests failed in some
-    /// runs (a stale search index after an update), not explained yet.
+    /// Rows applied at once in this process; unset: 1 on SQLite, no limit beyond the job workers on server databases
+    /// (0 also means no limit). SQLite has one write lock: several appliers only sleep in its busy steps, and the
+    /// webhook writer waits behind all of them (webhook-ingest accept p99 117 ms with four appliers, 41-46 ms with one).
     /// </summary>
     public int? ApplyConcurrency { get; set; }
     /// <summary>Longest wait for <see cref="ApplyConcurrency"/>; past it a row is applied anyway (a stuck handler stalls nothing).</summary>

@@ -24,6 +24,7 @@ public enum InboxProcessOutcome
 public sealed class InboxProcessor(
     IServiceScopeFactory scopes,
     IInboxDispatcher dispatcher,
+    ActiveDatabase database,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxProcessor> log)
@@ -33,7 +34,7 @@ public sealed class InboxProcessor(
     private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
 
     /// <summary>The process-wide limit on rows applied at once (<see cref="InboxOptions.ApplyConcurrency"/>); null for none.</summary>
-    private readonly SemaphoreSlim? _applyGate = GateFor(options.Value.ApplyConcurrency ?? 0);
+    private readonly SemaphoreSlim? _applyGate = GateFor(options.Value.ApplyConcurrency ?? (database.IsSqlite ? 1 : 0));
 
     private static SemaphoreSlim? GateFor(int limit) => limit > 0 ? new SemaphoreSlim(limit, limit) : null;
 

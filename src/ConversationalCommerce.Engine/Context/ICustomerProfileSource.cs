@@ -12,6 +12,11 @@ public interface ICustomerProfileSource
     /// </summary>
     Task<CustomerProfile?> GetRecentAsync(Guid shopId, Guid customerId, TimeSpan maxAge, CancellationToken cancellationToken) =>
         GetAsync(shopId, customerId, cancellationToken);
+
+    /// <summary>Drops what this process remembers of the customers (erased or redacted): the next read goes to the database.</summary>
+    void Forget(Guid shopId, IEnumerable<Guid> customerIds)
+    {
+    }
 }
 
 /// <param name="Orders">Most recent first.</param>

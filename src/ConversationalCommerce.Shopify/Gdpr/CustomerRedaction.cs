@@ -4,6 +4,7 @@ using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Messaging;
 using ConversationalCommerce.Domain.Privacy;
 using ConversationalCommerce.Domain.Sync;
+using ConversationalCommerce.Engine.Context;
 using ConversationalCommerce.Shopify.Webhooks;
 using ConversationalCommerce.Shopify.Webhooks.Payloads;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ namespace ConversationalCommerce.Shopify.Gdpr;
 /// WhatsApp, email, Shopify links) removed, profiles anonymised, orders kept for the shop's figures but detached
 /// from anyone, unsent messages cancelled, exports deleted, and stored deliveries that name the person blanked.
 /// </summary>
-public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions, ILogger<CustomerRedaction> log) : IShopifyTopicHandler
+public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions, ICustomerProfileSource profiles, ILogger<CustomerRedaction> log)
+    : IShopifyTopicHandler
 {
     public const string RedactedText = "[redacted]";
 
@@ -32,15 +34,18 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
             return;
         }
         var counts = (Customers: 0, Orders: 0, Conversations: 0, Deliveries: 0);
+        IReadOnlyCollection<Guid> customerIds = [];
         await db.InTransactionAsync(async ct =>
         {
-            counts = await RedactAsync(webhook, request.Customer, request.OrdersToRedact, ct);
+            (counts, customerIds) = await RedactAsync(webhook, request.Customer, request.OrdersToRedact, ct);
         }, cancellationToken);
+        // Ranking reuses a profile read in the last seconds: this process must not keep the erased orders and name.
+        profiles.Forget(webhook.Shop.Id, customerIds);
         log.LogInformation("Customer redact: {Customers} profiles anonymised, {Orders} orders detached, {Conversations} conversations redacted, {Deliveries} stored deliveries blanked",
             counts.Customers, counts.Orders, counts.Conversations, counts.Deliveries);
     }
 
-    private async Task<(int Customers, int Orders, int Conversations, int Deliveries)> RedactAsync(
+    private async Task<((int Customers, int Orders, int Conversations, int Deliveries) Counts, IReadOnlyCollection<Guid> CustomerIds)> RedactAsync(
         ShopifyWebhook webhook, GdprCustomer person, List<long> ordersToRedact, CancellationToken cancellationToken)
     {
         var subject = await PrivacySubject.FindAsync(db, person, ordersToRedact, cancellationToken);
@@ -51,8 +56,10 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
         await db.Messages.Where(m => conversationIds.Contains(m.ConversationId))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Text, RedactedText).SetProperty(m => m.PayloadJson, (string?)null)
                 .SetProperty(m => m.DeliveryError, (string?)null), cancellationToken);
+        // A new version: a turn that read the thread before the erasure conflicts and retries, never writing old state back.
+        var version = Guid.NewGuid();
         await db.Conversations.Where(c => conversationIds.Contains(c.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.StateJson, "{}"), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.StateJson, "{}").SetProperty(c => c.Version, version), cancellationToken);
         await db.Outbox.Where(o => conversationIds.Contains(o.ConversationId) && o.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Cancelled), cancellationToken);
         await db.Outbox.Where(o => conversationIds.Contains(o.ConversationId))
@@ -87,7 +94,7 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
         await db.SaveChangesAsync(cancellationToken);
 
         var blanked = await BlankStoredDeliveriesAsync(webhook, needles, cancellationToken);
-        return (subject.Customers.Count, subject.Orders.Count, conversationIds.Count, blanked);
+        return ((subject.Customers.Count, subject.Orders.Count, conversationIds.Count, blanked), customerIds.ToList());
     }
 
     /// <summary>What names the person in stored payloads: emails, phones (as typed, E.164, bare digits as WhatsApp writes them), the Shopify id.</summary>

@@ -2,15 +2,15 @@ using ConversationalCommerce.Data.Inbox;
 
 namespace ConversationalCommerce.Data.Tests.Inbox;
 
-/// <summary>How many rows one process applies at once: no limit unless Inbox:ApplyConcurrency says so.</summary>
+/// <summary>How many rows one process applies at once: one on SQLite (its one write lock), no limit on server databases, or the setting.</summary>
 public sealed class InboxApplyConcurrencyTests
 {
     [Theory]
-    [InlineData("sqlite", null, 4)]
-    [InlineData("sqlite", 1, 1)]
+    [InlineData("sqlite", null, 1)]
+    [InlineData("sqlite", 0, 4)]
     [InlineData("sqlite", 2, 2)]
     [InlineData("postgres", null, 4)]
-    public async Task Rows_applied_at_once_are_unlimited_by_default_or_follow_the_setting(string provider, int? setting, int expected)
+    public async Task Rows_applied_at_once_follow_the_provider_default_or_the_setting(string provider, int? setting, int expected)
     {
         await using var host = await InboxTestHost.CreateAsync(provider, o =>
         {

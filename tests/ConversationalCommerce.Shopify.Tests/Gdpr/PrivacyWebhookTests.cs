@@ -5,9 +5,11 @@ using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Domain.Customers;
 using ConversationalCommerce.Domain.Messaging;
 using ConversationalCommerce.Domain.Privacy;
+using ConversationalCommerce.Engine.Context;
 using ConversationalCommerce.Shopify.Gdpr;
 using ConversationalCommerce.Shopify.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static ConversationalCommerce.Shopify.Tests.Support.ShopDataSeed;
 
 namespace ConversationalCommerce.Shopify.Tests.Gdpr;
@@ -126,6 +128,31 @@ public sealed class PrivacyWebhookTests : IDisposable
         await _app.ApplyAsync("customers/update", Domain,
             WebhookPayloads.Customer(JaneShopifyId, "Jane", "Doe", JaneEmail, JanePhone, DateTimeOffset.UtcNow));
         Assert.False(await _app.InShopAsync(shop.Id, db => db.Customers.AnyAsync(c => c.Email == JaneEmail)));
+    }
+
+    [Fact]
+    public async Task Customer_redact_leaves_no_remembered_profile_and_no_thread_version_a_turn_could_write_back()
+    {
+        var shop = await _app.AddShopAsync(Domain);
+        var seed = await WriteAsync(_app, shop.Id, Domain);
+        var profiles = _app.App.Services.GetRequiredService<ICustomerProfileSource>();
+        var before = await profiles.GetRecentAsync(shop.Id, seed.JaneId, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal("Jane", before!.FirstName);
+        Assert.NotEmpty(before.Orders);
+        var versionBefore = await _app.InShopAsync(shop.Id, db => db.Conversations.Where(c => c.Id == seed.JaneWidgetConversation).Select(c => c.Version).SingleAsync());
+
+        await _app.ApplyAsync("customers/redact", Domain,
+            WebhookPayloads.CustomerRedact(ShopifyShopId, Domain, JaneShopifyId, JaneEmail, "613-555-0142", [JaneOrderA, JaneOrderB]));
+
+        // Ranking asks for a profile "at most a minute old": it must be read again, without the erased name and orders.
+        var after = await profiles.GetRecentAsync(shop.Id, seed.JaneId, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.NotNull(after);
+        Assert.Null(after.FirstName);
+        Assert.Empty(after.Orders);
+        Assert.Empty(after.ProductsBought);
+        // A turn that read the thread before the erasure holds the old version: its write-back is refused as a conflict.
+        var versionAfter = await _app.InShopAsync(shop.Id, db => db.Conversations.Where(c => c.Id == seed.JaneWidgetConversation).Select(c => c.Version).SingleAsync());
+        Assert.NotEqual(versionBefore, versionAfter);
     }
 
     [Fact]

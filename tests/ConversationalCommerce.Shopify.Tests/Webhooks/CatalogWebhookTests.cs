@@ -104,9 +104,14 @@ public sealed class CatalogWebhookTests : IDisposable
 
         await _app.ApplyAsync("products/update", Domain, Mug(T0.AddMinutes(1), "Copper Lantern", price: 39m));
 
-        // Visible means the updated product answers the query (not merely some hit while the index catches up).
-        var hit = await EventuallyAsync(() => search.Search(shop.Id, new SearchRequest("copper lantern"))
-            .FirstOrDefault(h => h.Product.Title == "Copper Lantern"));
+        // Visible means the updated product answers the query. While the index catches up there may be no hit, but
+        // never the pre-update product: the index must not mix old facts with new words.
+        var hit = await EventuallyAsync(() =>
+        {
+            var hits = search.Search(shop.Id, new SearchRequest("copper lantern"));
+            Assert.All(hits, h => Assert.Equal("Copper Lantern", h.Product.Title));
+            return hits.FirstOrDefault();
+        });
         Assert.Equal(ProductId, hit.Product.ShopifyId);
         Assert.Equal("Copper Lantern", hit.Product.Title);
         Assert.Equal(39m, hit.BestVariant!.Price);
