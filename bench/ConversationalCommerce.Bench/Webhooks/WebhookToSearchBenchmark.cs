@@ -7,7 +7,7 @@ namespace ConversationalCommerce.Bench.Webhooks;
 
 /// <summary>
 /// From the 200 of a products/update to the new title being found by the catalog search the chat uses (inbox job,
-/// product write, change notice, index update). Args: [--rounds N] [--postgres]. Target: p99 <= 1 s.
+/// product write, change notice, index update). Args: [--rounds N] [--catalog N] [--postgres]. Target: p99 <= 1 s.
 /// </summary>
 public sealed class WebhookToSearchBenchmark : IBenchmark
 {
@@ -19,13 +19,15 @@ public sealed class WebhookToSearchBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var rounds = WebhookIngestBenchmark.IntArg(args, "--rounds", 100);
+        var catalog = WebhookIngestBenchmark.IntArg(args, "--catalog", 300);
         await using var host = await WebhookBenchHost.StartAsync(args);
         var search = host.Services.GetRequiredService<ICatalogSearch>();
         const long productId = 8_000_000_000;
 
-        // A catalog of 300 products so the index is not trivially small, then the one we keep renaming.
-        for (var i = 0; i < 300; i++)
-            await SendAsync(host, productId + 1000 + i * 10, $"Catalog Item {i}", DateTimeOffset.UtcNow, cancellationToken);
+        // A catalog (300 products by default) so the index is not trivially small, then the one we keep renaming.
+        // Sent a few at a time: filling a 10,000-product catalog one request after the other would take minutes.
+        await Parallel.ForEachAsync(Enumerable.Range(0, catalog), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => await SendAsync(host, productId + 1000 + i * 10, $"Catalog Item {i}", DateTimeOffset.UtcNow, ct));
         await SendAsync(host, productId, "Plain Mug", DateTimeOffset.UtcNow, cancellationToken);
         while (await host.UnfinishedInboxRowsAsync() > 0) await Task.Delay(100, cancellationToken);
         await search.EnsureLoadedAsync(host.ShopId, cancellationToken);
@@ -49,7 +51,7 @@ public sealed class WebhookToSearchBenchmark : IBenchmark
             if (found) latencies.Add(LatencyRecorder.Elapsed(accepted)); else misses++;
         }
 
-        Console.WriteLine($"webhook-to-search ({host.Provider}, Release={WebhookIngestBenchmark.IsRelease()}, {rounds} rounds, 301 products)");
+        Console.WriteLine($"webhook-to-search ({host.Provider}, Release={WebhookIngestBenchmark.IsRelease()}, {rounds} rounds, {catalog + 1} products)");
         Console.WriteLine("  " + latencies.Summary("200 -> visible in search"));
         Console.WriteLine($"  not visible within 10 s: {misses}");
         return misses == 0 ? 0 : 1;
