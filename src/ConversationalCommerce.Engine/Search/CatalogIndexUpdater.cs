@@ -19,11 +19,13 @@ public sealed class CatalogIndexUpdater(
 {
     private enum ChangeKind { Changed, Removed, Shop }
 
-    private sealed record Change(Guid ShopId, ChangeKind Kind, IReadOnlyCollection<Guid> ProductIds);
+    private sealed record Change(Guid ShopId, ChangeKind Kind, IReadOnlyCollection<Guid> ProductIds, long AnnouncedAt);
 
     private sealed class PendingShop
     {
         public bool Rebuild;
+        /// <summary>The latest announcement merged in: a snapshot read after it holds every change of the batch.</summary>
+        public long LastAnnouncedAt;
         public readonly HashSet<Guid> Changed = [];
         public readonly HashSet<Guid> Removed = [];
     }
@@ -31,12 +33,12 @@ public sealed class CatalogIndexUpdater(
     private readonly Channel<Change> _queue = Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
 
     public void ProductsChanged(Guid shopId, IReadOnlyCollection<Guid> productIds) =>
-        _queue.Writer.TryWrite(new Change(shopId, ChangeKind.Changed, productIds.ToArray()));
+        _queue.Writer.TryWrite(new Change(shopId, ChangeKind.Changed, productIds.ToArray(), time.GetTimestamp()));
 
     public void ProductsRemoved(Guid shopId, IReadOnlyCollection<Guid> productIds) =>
-        _queue.Writer.TryWrite(new Change(shopId, ChangeKind.Removed, productIds.ToArray()));
+        _queue.Writer.TryWrite(new Change(shopId, ChangeKind.Removed, productIds.ToArray(), time.GetTimestamp()));
 
-    public void ShopChanged(Guid shopId) => _queue.Writer.TryWrite(new Change(shopId, ChangeKind.Shop, []));
+    public void ShopChanged(Guid shopId) => _queue.Writer.TryWrite(new Change(shopId, ChangeKind.Shop, [], time.GetTimestamp()));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,6 +66,7 @@ public sealed class CatalogIndexUpdater(
     private static void Merge(Dictionary<Guid, PendingShop> pending, Change change)
     {
         if (!pending.TryGetValue(change.ShopId, out var work)) pending[change.ShopId] = work = new PendingShop();
+        work.LastAnnouncedAt = Math.Max(work.LastAnnouncedAt, change.AnnouncedAt);
         switch (change.Kind)
         {
             case ChangeKind.Shop:
@@ -83,6 +86,13 @@ public sealed class CatalogIndexUpdater(
         // A shop nobody searched yet is not in memory: its first search loads the fresh catalog anyway.
         if (!search.IsTracked(shopId)) return;
         await search.EnsureLoadedAsync(shopId, cancellationToken);
+        // A load that started after the announcements (e.g. the first search after a sync announced the whole shop)
+        // read those changes already: a second full read of a large catalog would delay every change behind it.
+        if (search.ReadAfter(shopId, work.LastAnnouncedAt))
+        {
+            logger.LogDebug("Search index of shop {ShopId} was read after its pending changes; nothing to apply", shopId);
+            return;
+        }
         if (work.Rebuild) await search.RebuildAsync(shopId, cancellationToken);
         else await search.ApplyChangesAsync(shopId, work.Changed, work.Removed, cancellationToken);
     }

@@ -21,6 +21,8 @@ public sealed class CatalogSearch(
     private readonly ConcurrentDictionary<Guid, ShopIndex> _indexes = new();
     private readonly ConcurrentDictionary<Guid, Lazy<Task>> _loads = new();
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _writers = new();
+    /// <summary>When the current snapshot of each shop started reading the database (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    private readonly ConcurrentDictionary<Guid, long> _readFrom = new();
     private readonly ProductAnalysis _analysis = ProductAnalysis.Instance;
     private readonly ShopIndexSearcher _searcher = ShopIndexSearcher.Default;
 
@@ -55,6 +57,12 @@ public sealed class CatalogSearch(
 
     /// <summary>True once the shop is in memory or on its way; the updater only maintains such shops.</summary>
     public bool IsTracked(Guid shopId) => _indexes.ContainsKey(shopId) || _loads.ContainsKey(shopId);
+
+    /// <summary>
+    /// True when the shop's whole catalog was read after <paramref name="timestamp"/>: a change announced before then
+    /// (announcements follow the commit) is in the snapshot already, so reading it again would only cost time.
+    /// </summary>
+    public bool ReadAfter(Guid shopId, long timestamp) => _readFrom.TryGetValue(shopId, out var readFrom) && readFrom > timestamp;
 
     /// <summary>Reads the whole shop again and swaps the new index in.</summary>
     public async Task RebuildAsync(Guid shopId, CancellationToken cancellationToken)
@@ -116,6 +124,7 @@ public sealed class CatalogSearch(
     private async Task<ShopIndex> BuildAsync(Guid shopId, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        _readFrom[shopId] = started;
         var since = time.GetUtcNow() - options.Value.PopularityWindow;
         var orders = await source.OrderCountsAsync(shopId, since, cancellationToken);
         // Each page is analysed as it arrives: only the analysed products (which the index keeps) accumulate.
