@@ -44,7 +44,7 @@ public class ClassifierEnsembleTests
             }
             var actual = ensemble.Predict(probe);
             Assert.InRange(actual.Sum(), 0.9999, 1.0001);
-            for (var c = 0; c < mean.Length; c++) Assert.Equal(mean[c], actual[c], 12);
+            for (var c = 0; c < mean.Length; c++) Assert.Equal(mean[c], actual[c], 1e-12);
         }
     }
 

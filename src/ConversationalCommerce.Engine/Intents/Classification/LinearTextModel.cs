@@ -18,6 +18,7 @@ internal sealed class LinearTextModel
 
     [ThreadStatic] private static List<ulong>? t_words;
     [ThreadStatic] private static List<ulong>? t_chars;
+    [ThreadStatic] private static List<int>? t_rows;
 
     internal LinearTextModel(TextFeaturizer featurizer, int classCount, Dictionary<ulong, int> featureIndex,
         float[] idf, float[] weights, float[] bias, double temperature)
@@ -38,19 +39,74 @@ internal sealed class LinearTextModel
     /// <summary>Softmax probabilities, one per class.</summary>
     public double[] Predict(string text)
     {
+        var probabilities = new double[ClassCount];
+        AddProbabilities(text, probabilities, 1);
+        return probabilities;
+    }
+
+    /// <summary>
+    /// into[c] += share * P(c | text). Allocation-free apart from the tokens: a chat turn (or an ensemble's several
+    /// members) adds no garbage for the collector to pause on.
+    /// </summary>
+    public void AddProbabilities(string text, Span<double> into, double share)
+    {
         var words = t_words ??= new List<ulong>(128);
         var chars = t_chars ??= new List<ulong>(512);
+        var rows = t_rows ??= new List<int>(512);
         words.Clear();
         chars.Clear();
         _featurizer.Extract(text, words, chars);
-        var (indices, values) = Vectorize(words, chars);
         Span<float> row = stackalloc float[Stride(ClassCount)];
         row.Clear();
-        AddRows(_weights, indices, values, 1f, row);
-        var scores = new double[ClassCount];
+        AddBlock(words, _featurizer.Settings.WordWeight, rows, row);
+        AddBlock(chars, _featurizer.Settings.CharWeight, rows, row);
+        Span<double> scores = ClassCount <= 1024 ? stackalloc double[ClassCount] : new double[ClassCount];
         for (var c = 0; c < scores.Length; c++) scores[c] = (row[c] + _bias[c]) * _temperature;
         Softmax(scores);
-        return scores;
+        for (var c = 0; c < scores.Length; c++) into[c] += share * scores[c];
+    }
+
+    /// <summary>
+    /// The same sublinear tf-idf block as <see cref="Vectorize"/> builds for training, added straight into the
+    /// scores: feature rows sorted and counted in a reused list instead of a dictionary per sentence.
+    /// </summary>
+    private void AddBlock(List<ulong> hashes, double weight, List<int> rows, Span<float> into)
+    {
+        if (weight <= 0) return;
+        rows.Clear();
+        foreach (var h in hashes)
+            if (_featureIndex.TryGetValue(h, out var index)) rows.Add(index);
+        if (rows.Count == 0) return;
+        var sorted = CollectionsMarshal.AsSpan(rows);
+        sorted.Sort();
+        double norm = 0;
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = Run(sorted, start);
+            var v = (1 + Math.Log(end - start)) * _idf[sorted[start]];
+            norm += v * v;
+            start = end;
+        }
+        if (norm <= 0) return;
+        var scale = weight / Math.Sqrt(norm);
+        var stride = into.Length;
+        var target = MemoryMarshal.Cast<float, Vector<float>>(into);
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = Run(sorted, start);
+            var index = sorted[start];
+            var weightRow = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan(index * stride, stride));
+            var x = new Vector<float>((float)((1 + Math.Log(end - start)) * _idf[index] * scale));
+            for (var j = 0; j < target.Length; j++) target[j] += weightRow[j] * x;
+            start = end;
+        }
+    }
+
+    private static int Run(ReadOnlySpan<int> sorted, int start)
+    {
+        var end = start + 1;
+        while (end < sorted.Length && sorted[end] == sorted[start]) end++;
+        return end;
     }
 
     /// <summary>Row length of the weight matrix: the class count rounded up to whole SIMD vectors.</summary>
@@ -68,9 +124,6 @@ internal sealed class LinearTextModel
             for (var j = 0; j < target.Length; j++) target[j] += row[j] * x;
         }
     }
-
-    internal (int[] Indices, float[] Values) Vectorize(List<ulong> words, List<ulong> chars) =>
-        Vectorize(words, chars, _featureIndex, _idf, _featurizer.Settings);
 
     /// <summary>Sublinear tf-idf per block, each block L2-normalised, then the blocks weighted and joined.</summary>
     internal static (int[] Indices, float[] Values) Vectorize(List<ulong> words, List<ulong> chars,
@@ -110,7 +163,7 @@ internal sealed class LinearTextModel
         return result;
     }
 
-    internal static void Softmax(double[] scores)
+    internal static void Softmax(Span<double> scores)
     {
         var max = double.NegativeInfinity;
         foreach (var s in scores) max = Math.Max(max, s);

@@ -30,14 +30,9 @@ public sealed class TextClassifier
     /// <summary>Probabilities, one per label in <see cref="Labels"/> order: the mean of the member models' softmax outputs.</summary>
     public double[] Predict(string text)
     {
-        if (_members.Length == 1) return _members[0].Predict(text);
-        var sum = new double[ClassCount];
-        foreach (var member in _members)
-        {
-            var probabilities = member.Predict(text);
-            for (var c = 0; c < sum.Length; c++) sum[c] += probabilities[c];
-        }
-        for (var c = 0; c < sum.Length; c++) sum[c] /= _members.Length;
-        return sum;
+        var probabilities = new double[ClassCount];
+        var share = 1.0 / _members.Length;
+        foreach (var member in _members) member.AddProbabilities(text, probabilities, share);
+        return probabilities;
     }
 }
