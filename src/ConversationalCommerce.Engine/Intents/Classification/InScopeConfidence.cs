@@ -4,7 +4,8 @@ namespace ConversationalCommerce.Engine.Intents.Classification;
 /// How sure a prediction is that a sentence belongs to some known intent: the best in-scope label's probability
 /// minus the out-of-scope label's. A model trained with an out-of-scope class puts mass there for off-topic
 /// sentences without it always winning the argmax, so subtracting it separates off-topic from merely unsure better
-/// than the top probability alone (CLINC150 validation AUROC 0.968 -> 0.974 for the evaluation recipe).
+/// than the top probability alone (CLINC150 validation AUROC, off-topic against in-scope: 0.971 -> 0.974 with the
+/// evaluation recipe's models; in-scope accuracy at 80 % out-of-scope recall 92.2 -> 92.7 %).
 /// </summary>
 public static class InScopeConfidence
 {
