@@ -6,7 +6,10 @@ using ConversationalCommerce.Engine.Intents.Classification;
 
 namespace ConversationalCommerce.App.Cli;
 
-/// <summary>`eval intents --train FILE --test FILE [--json]`: trains the intent classifier and scores it. Needs no database.</summary>
+/// <summary>
+/// `eval intents --train FILE --test FILE [--tune FILE] [--json]`: trains the intent classifier and scores it. With
+/// --tune the out-of-scope threshold is chosen on that file (a validation split), never on the test file. Needs no database.
+/// </summary>
 public static class EvalIntentsCommand
 {
     public static Command Create()
@@ -16,30 +19,44 @@ public static class EvalIntentsCommand
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object on the last line." };
         var threshold = new Option<double>("--threshold")
         {
-            Description = "Top probability below which a prediction counts as out of scope (when the training set has label 'oos').",
+            Description = "In-scope confidence (best in-scope probability minus the 'oos' probability) below which a prediction counts as out of scope (when the training set has label 'oos').",
             DefaultValueFactory = _ => IntentOptions.DefaultEvalThreshold,
         };
         var seed = new Option<int>("--seed") { Description = "Training seed.", DefaultValueFactory = _ => 42 };
+        var tune = new Option<FileInfo>("--tune") { Description = "TSV to choose the threshold on (replaces --threshold): a validation split, never the test set." };
+        var targetRecall = new Option<double>("--target-oos-recall")
+        {
+            Description = "With --tune: the smallest threshold that catches this share of the tuning file's 'oos' sentences.",
+            DefaultValueFactory = _ => IntentOptions.DefaultTargetOosRecall,
+        };
 
         var command = new Command("intents", "Train the intent classifier on one labelled set and score it on another.")
         {
-            train, test, json, threshold, seed,
+            train, test, json, threshold, seed, tune, targetRecall,
         };
         command.SetAction((parse, ct) =>
         {
             var trainFile = parse.GetRequiredValue(train);
             var testFile = parse.GetRequiredValue(test);
-            foreach (var file in new[] { trainFile, testFile })
+            var tuneFile = parse.GetValue(tune);
+            var target = parse.GetValue(targetRecall);
+            if (target is < 0 or > 1)
+            {
+                Console.Error.WriteLine("--target-oos-recall must be between 0 and 1.");
+                return Task.FromResult(2);
+            }
+            foreach (var file in new[] { trainFile, testFile, tuneFile }.OfType<FileInfo>())
                 if (!file.Exists)
                 {
                     Console.Error.WriteLine($"File not found: {file.FullName}");
                     return Task.FromResult(2);
                 }
-            IReadOnlyList<LabeledText> trainSet, testSet;
+            IReadOnlyList<LabeledText> trainSet, testSet, tuneSet;
             try
             {
                 trainSet = LabeledTextFile.Read(trainFile.FullName);
                 testSet = LabeledTextFile.Read(testFile.FullName);
+                tuneSet = tuneFile is null ? [] : LabeledTextFile.Read(tuneFile.FullName);
             }
             catch (FormatException e)
             {
@@ -47,8 +64,20 @@ public static class EvalIntentsCommand
                 return Task.FromResult(2);
             }
 
-            var result = IntentEvaluation.Run(trainSet, testSet, parse.GetValue(threshold),
-                IntentOptions.DefaultTrainer with { Seed = parse.GetValue(seed) }, cancellationToken: ct);
+            var settings = IntentOptions.DefaultTrainer with { Seed = parse.GetValue(seed) };
+            IntentEvalResult result;
+            try
+            {
+                result = tuneFile is null
+                    ? IntentEvaluation.Run(trainSet, testSet, parse.GetValue(threshold), settings, cancellationToken: ct)
+                    : IntentEvaluation.RunTuned(trainSet, tuneSet, testSet, target, settings, cancellationToken: ct);
+            }
+            catch (ArgumentException e)
+            {
+                // No 'oos' label in the training or tuning file: nothing to choose a threshold for.
+                Console.Error.WriteLine(e.Message);
+                return Task.FromResult(2);
+            }
             Print(result);
             if (parse.GetValue(json)) Console.WriteLine(ToJson(result));
             return Task.FromResult(0);
@@ -59,10 +88,11 @@ public static class EvalIntentsCommand
     private static void Print(IntentEvalResult r)
     {
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"train={r.TrainCount} test={r.TestCount} labels={r.Labels} features={r.Features}"));
+        Console.WriteLine(string.Create(c, $"train={r.TrainCount} test={r.TestCount} labels={r.Labels} features={r.Features} models={r.Models}"));
         Console.WriteLine(string.Create(c, $"accuracy        {r.Accuracy:P2}"));
         if (r.InScopeAccuracy is { } inScope) Console.WriteLine(string.Create(c, $"in-scope acc.   {inScope:P2}"));
         if (r.OosRecall is { } recall) Console.WriteLine(string.Create(c, $"oos recall      {recall:P2} (threshold {r.Threshold})"));
+        if (r.TargetOosRecall is { } target) Console.WriteLine(string.Create(c, $"threshold       {r.Threshold} chosen on the tuning file for oos recall {target:P0} there"));
         foreach (var (t, acc, rec) in r.ThresholdSweep)
             Console.WriteLine(string.Create(c, $"  threshold {t:F2}: in-scope {acc:P2}, oos recall {rec:P2}"));
         Console.WriteLine(string.Create(c, $"macro F1        {r.MacroF1:F4}"));
@@ -82,6 +112,7 @@ public static class EvalIntentsCommand
             ["train"] = r.TrainCount,
             ["test"] = r.TestCount,
             ["labels"] = r.Labels,
+            ["models"] = r.Models,
         };
         if (r.InScopeAccuracy is { } inScope) figures["inScopeAccuracy"] = Math.Round(inScope, 5);
         if (r.OosRecall is { } recall)
@@ -89,6 +120,7 @@ public static class EvalIntentsCommand
             figures["oosRecall"] = Math.Round(recall, 5);
             figures["threshold"] = r.Threshold;
         }
+        if (r.TargetOosRecall is { } target) figures["targetOosRecall"] = target;
         return JsonSerializer.Serialize(figures);
     }
 }

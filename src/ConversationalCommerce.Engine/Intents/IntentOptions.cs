@@ -8,20 +8,37 @@ public sealed class IntentOptions
     public const string Section = "Intents";
 
     /// <summary>
-    /// Threshold the eval command uses on public benchmarks (150 classes spread probability thinner). Chosen on
-    /// CLINC150's validation split, never its test split, with <see cref="DefaultTrainer"/>: the smallest top
-    /// probability (in steps of 0.01) at which out-of-scope recall reaches 70 % there (in-scope 93.0 %). Test
-    /// sets' off-topic sentences are harder than validation's 100, so their recall runs a few points lower.
+    /// Threshold the eval command uses on public benchmarks without --tune: the in-scope confidence
+    /// (<see cref="InScopeConfidence"/>) below which a sentence counts as out of scope. It is what
+    /// `eval intents --tune val.tsv` chooses on CLINC150's validation split (never its test split) with
+    /// <see cref="DefaultTrainer"/> and <see cref="DefaultTargetOosRecall"/> (validation: in-scope 92.9 %, oos recall 76 %).
     /// </summary>
-    public const double DefaultEvalThreshold = 0.16;
+    public const double DefaultEvalThreshold = 0.15;
+
+    /// <summary>
+    /// Out-of-scope recall the eval command aims for on the tuning split. Above the 70 % the earlier recipe aimed for:
+    /// validation's 100 off-topic sentences are easier than test's 1,000 (that recipe's 70 % there gave 57 % on test),
+    /// and not higher, where validation in-scope accuracy falls fast (92.9 % at 76 % recall, 92.7 % at 80 %, 90.8 % at 90 %).
+    /// </summary>
+    public const double DefaultTargetOosRecall = 0.75;
 
     /// <summary>
     /// The training recipe for the public benchmarks (eval command, bench): thousands of examples, so weak L2 and
     /// more epochs fit them better (CLINC150 validation in-scope 92.9 -> 93.5 % at threshold 0), and the rare
     /// out-of-scope class ("oos", 100 of 15,100 examples) weighs 8x so unseen off-topic sentences lean towards it.
+    /// Three models over different featurizations vote (word n-grams and pairs with character n-grams, word n-grams
+    /// with shorter character n-grams, character n-grams alone): on CLINC150 validation in-scope accuracy at
+    /// out-of-scope recall 80 % rises from 91.7 to 92.7 % against one model. Shop models stay single (<see cref="ShopTrainer"/>):
+    /// a few hundred examples train in milliseconds either way, but every chat turn would score three models.
     /// </summary>
     public static readonly TrainerSettings DefaultTrainer = new(Epochs: 50, L2: 1e-6,
-        LabelWeights: new Dictionary<string, double> { [IntentEvaluation.DefaultOosLabel] = 8 });
+        LabelWeights: new Dictionary<string, double> { [IntentEvaluation.DefaultOosLabel] = 8 },
+        Members:
+        [
+            new FeaturizerSettings(CharMin: 2, CharMax: 5, CrossWordMax: 5, Stems: true, WordPairs: true),
+            new FeaturizerSettings(CharMin: 1, CharMax: 4, CrossWordMax: 5, Stems: true),
+            new FeaturizerSettings(CharMin: 1, CharMax: 4, WordWeight: 0),
+        ]);
 
     /// <summary>The recipe for shop models: a few hundred examples, so stronger regularisation keeps confidences honest.</summary>
     public static readonly TrainerSettings ShopTrainer = new(Epochs: 30, LearningRate: 0.5, L2: 1e-4);

@@ -1,126 +1,38 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-
 namespace ConversationalCommerce.Engine.Intents.Classification;
 
 /// <summary>
-/// A trained multinomial logistic-regression model over hashed text features. Immutable once built,
-/// so any number of threads can call <see cref="Predict"/> at the same time.
+/// A trained text classifier: one logistic-regression model over hashed text features, or several over different
+/// featurizations whose probabilities are averaged (models that read a sentence differently make different
+/// mistakes, and where they disagree the average is less sure: the out-of-scope signal gets sharper). Immutable
+/// once built, so any number of threads can call <see cref="Predict"/> at the same time.
 /// </summary>
 public sealed class TextClassifier
 {
-    private readonly TextFeaturizer _featurizer;
-    private readonly Dictionary<ulong, int> _featureIndex;
-    private readonly float[] _idf;
-    private readonly float[] _weights; // feature-major, one SIMD-padded row per feature: _weights[f * Stride(ClassCount) + c]
-    private readonly float[] _bias;
-    private readonly double _temperature; // scales margins into probabilities
+    private readonly LinearTextModel[] _members;
 
-    [ThreadStatic] private static List<ulong>? t_words;
-    [ThreadStatic] private static List<ulong>? t_chars;
-
-    internal TextClassifier(TextFeaturizer featurizer, IReadOnlyList<string> labels, Dictionary<ulong, int> featureIndex,
-        float[] idf, float[] weights, float[] bias, double temperature)
+    internal TextClassifier(IReadOnlyList<string> labels, LinearTextModel[] members)
     {
-        _temperature = temperature;
-        _featurizer = featurizer;
+        if (members.Length == 0) throw new ArgumentException("A classifier needs at least one model.", nameof(members));
         Labels = labels;
-        _featureIndex = featureIndex;
-        _idf = idf;
-        _weights = weights;
-        _bias = bias;
+        _members = members;
     }
 
     public IReadOnlyList<string> Labels { get; }
 
     public int ClassCount => Labels.Count;
 
-    public int FeatureCount => _featureIndex.Count;
+    /// <summary>Distinct features over all member models.</summary>
+    public int FeatureCount => _members.Sum(m => m.FeatureCount);
 
-    /// <summary>Softmax probabilities, one per label in <see cref="Labels"/> order.</summary>
+    /// <summary>How many models vote (1 unless trained with <see cref="TrainerSettings.Members"/>).</summary>
+    public int MemberCount => _members.Length;
+
+    /// <summary>Probabilities, one per label in <see cref="Labels"/> order: the mean of the member models' softmax outputs.</summary>
     public double[] Predict(string text)
     {
-        var words = t_words ??= new List<ulong>(128);
-        var chars = t_chars ??= new List<ulong>(512);
-        words.Clear();
-        chars.Clear();
-        _featurizer.Extract(text, words, chars);
-        var (indices, values) = Vectorize(words, chars);
-        Span<float> row = stackalloc float[Stride(ClassCount)];
-        row.Clear();
-        AddRows(_weights, indices, values, 1f, row);
-        var scores = new double[ClassCount];
-        for (var c = 0; c < scores.Length; c++) scores[c] = (row[c] + _bias[c]) * _temperature;
-        Softmax(scores);
-        return scores;
-    }
-
-    /// <summary>Row length of the weight matrix: the class count rounded up to whole SIMD vectors.</summary>
-    internal static int Stride(int classes) => (classes + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-
-    /// <summary>into += scale * Σ values[k] * weights[row indices[k]]: the whole score (or update) is a few SIMD AXPYs.</summary>
-    internal static void AddRows(float[] weights, int[] indices, float[] values, float scale, Span<float> into)
-    {
-        var stride = into.Length;
-        var target = MemoryMarshal.Cast<float, Vector<float>>(into);
-        for (var k = 0; k < indices.Length; k++)
-        {
-            var row = MemoryMarshal.Cast<float, Vector<float>>(weights.AsSpan(indices[k] * stride, stride));
-            var x = new Vector<float>(values[k] * scale);
-            for (var j = 0; j < target.Length; j++) target[j] += row[j] * x;
-        }
-    }
-
-    internal (int[] Indices, float[] Values) Vectorize(List<ulong> words, List<ulong> chars) =>
-        Vectorize(words, chars, _featureIndex, _idf, _featurizer.Settings.CharWeight);
-
-    /// <summary>Sublinear tf-idf per block, each block L2-normalised, then the blocks weighted and joined.</summary>
-    internal static (int[] Indices, float[] Values) Vectorize(List<ulong> words, List<ulong> chars,
-        Dictionary<ulong, int> featureIndex, float[] idf, double charWeight)
-    {
-        var wordPart = Block(words, featureIndex, idf, 1.0);
-        var charPart = Block(chars, featureIndex, idf, charWeight);
-        var indices = new int[wordPart.Count + charPart.Count];
-        var values = new float[indices.Length];
-        var i = 0;
-        foreach (var (index, value) in wordPart.Concat(charPart))
-        {
-            indices[i] = index;
-            values[i++] = value;
-        }
-        return (indices, values);
-    }
-
-    private static List<(int Index, float Value)> Block(List<ulong> hashes, Dictionary<ulong, int> featureIndex, float[] idf, double weight)
-    {
-        var counts = new Dictionary<int, int>(hashes.Count);
-        foreach (var h in hashes)
-            if (featureIndex.TryGetValue(h, out var index))
-                counts[index] = counts.GetValueOrDefault(index) + 1;
-        var result = new List<(int, float)>(counts.Count);
-        double norm = 0;
-        foreach (var (index, count) in counts)
-        {
-            var v = (1 + Math.Log(count)) * idf[index];
-            norm += v * v;
-        }
-        if (norm <= 0) return result;
-        var scale = weight / Math.Sqrt(norm);
-        foreach (var (index, count) in counts)
-            result.Add((index, (float)((1 + Math.Log(count)) * idf[index] * scale)));
-        return result;
-    }
-
-    internal static void Softmax(double[] scores)
-    {
-        var max = double.NegativeInfinity;
-        foreach (var s in scores) max = Math.Max(max, s);
-        double sum = 0;
-        for (var c = 0; c < scores.Length; c++)
-        {
-            scores[c] = Math.Exp(scores[c] - max);
-            sum += scores[c];
-        }
-        for (var c = 0; c < scores.Length; c++) scores[c] /= sum;
+        var probabilities = new double[ClassCount];
+        var share = 1.0 / _members.Length;
+        foreach (var member in _members) member.AddProbabilities(text, probabilities, share);
+        return probabilities;
     }
 }

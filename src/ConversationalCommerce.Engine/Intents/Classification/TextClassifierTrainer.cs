@@ -7,6 +7,10 @@ namespace ConversationalCommerce.Engine.Intents.Classification;
 /// <param name="LearningRate">Initial step; it decays as 1 / (1 + rate * l2 * t).</param>
 /// <param name="L2">Weight decay per example; larger for small training sets keeps confidences honest.</param>
 /// <param name="Seed">Shuffling seed: the same data and seed give the same model.</param>
+/// <param name="Members">
+/// Several featurizations, each trained into its own model with these settings; the classifier averages their
+/// probabilities. Null or empty: one model on <paramref name="Features"/>.
+/// </param>
 public sealed record TrainerSettings(
     int Epochs = 30,
     double LearningRate = 0.5,
@@ -16,19 +20,37 @@ public sealed record TrainerSettings(
     int AveragedEpochs = 0,
     bool Hinge = false,
     double Temperature = 1,
-    IReadOnlyDictionary<string, double>? LabelWeights = null);
+    IReadOnlyDictionary<string, double>? LabelWeights = null,
+    IReadOnlyList<FeaturizerSettings>? Members = null);
 
-/// <summary>Trains <see cref="TextClassifier"/> with softmax regression and averaged SGD. Deterministic for a seed.</summary>
+/// <summary>Trains <see cref="TextClassifier"/> with softmax regression and SGD (optionally averaged). Deterministic for a seed.</summary>
 public static class TextClassifierTrainer
 {
     public static TextClassifier Train(IReadOnlyList<LabeledText> examples, TrainerSettings? settings = null, CancellationToken cancellationToken = default)
     {
         settings ??= new TrainerSettings();
         if (examples.Count == 0) throw new ArgumentException("Training needs at least one example.", nameof(examples));
-        var featurizer = new TextFeaturizer(settings.Features ?? new FeaturizerSettings());
-
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var targets = examples.Select(e => labelIndex[e.Label]).ToArray();
+        var labelWeights = labels.Select(l => settings.LabelWeights?.GetValueOrDefault(l, 1.0) ?? 1.0).ToArray();
+
+        FeaturizerSettings[] featurizations = settings.Members is { Count: > 0 } members
+            ? [.. members]
+            : [settings.Features ?? new FeaturizerSettings()];
+        // Members share nothing but the examples, so they train side by side; each is deterministic for the seed.
+        var models = new LinearTextModel[featurizations.Length];
+        if (models.Length == 1)
+            models[0] = TrainMember(examples, targets, labelWeights, labels.Length, featurizations[0], settings, cancellationToken);
+        else Parallel.For(0, featurizations.Length, new ParallelOptions { CancellationToken = cancellationToken },
+            m => models[m] = TrainMember(examples, targets, labelWeights, labels.Length, featurizations[m], settings, cancellationToken));
+        return new TextClassifier(labels, models);
+    }
+
+    private static LinearTextModel TrainMember(IReadOnlyList<LabeledText> examples, int[] targets, double[] labelWeights, int classes,
+        FeaturizerSettings features, TrainerSettings settings, CancellationToken cancellationToken)
+    {
+        var featurizer = new TextFeaturizer(features);
 
         // Featurize once; document frequencies give the idf.
         var words = new List<ulong>[examples.Count];
@@ -59,16 +81,11 @@ public static class TextClassifierTrainer
             idf[f] = (float)(Math.Log((1.0 + examples.Count) / (1.0 + documentFrequency[f])) + 1.0);
 
         var vectors = new (int[] Indices, float[] Values)[examples.Count];
-        var targets = new int[examples.Count];
         for (var i = 0; i < examples.Count; i++)
-        {
-            vectors[i] = TextClassifier.Vectorize(words[i], chars[i], featureIndex, idf, featurizer.Settings.CharWeight);
-            targets[i] = labelIndex[examples[i].Label];
-        }
+            vectors[i] = LinearTextModel.Vectorize(words[i], chars[i], featureIndex, idf, featurizer.Settings);
 
-        var exampleWeights = labels.Select(l => settings.LabelWeights?.GetValueOrDefault(l, 1.0) ?? 1.0).ToArray();
-        var (weights, bias) = Fit(vectors, targets, exampleWeights, labels.Length, featureIndex.Count, settings, cancellationToken);
-        return new TextClassifier(featurizer, labels, featureIndex, idf, weights, bias, settings.Temperature);
+        var (weights, bias) = Fit(vectors, targets, labelWeights, classes, featureIndex.Count, settings, cancellationToken);
+        return new LinearTextModel(featurizer, classes, featureIndex, idf, weights, bias, settings.Temperature);
     }
 
     /// <summary>
@@ -78,7 +95,7 @@ public static class TextClassifierTrainer
     private static (float[] Weights, float[] Bias) Fit((int[] Indices, float[] Values)[] vectors, int[] targets, double[] labelWeights, int classes, int features,
         TrainerSettings settings, CancellationToken cancellationToken)
     {
-        var stride = TextClassifier.Stride(classes);
+        var stride = LinearTextModel.Stride(classes);
         var w = new float[features * stride];
         var b = new double[classes];
         var scale = 1.0;
@@ -101,7 +118,7 @@ public static class TextClassifierTrainer
                 var eta = settings.LearningRate / (1 + settings.LearningRate * lambda * t++);
                 var (indices, values) = vectors[i];
                 Array.Clear(raw);
-                TextClassifier.AddRows(w, indices, values, 1f, raw);
+                LinearTextModel.AddRows(w, indices, values, 1f, raw);
                 for (var c = 0; c < classes; c++) scores[c] = raw[c] * scale + b[c];
                 if (settings.Hinge)
                 {
@@ -115,7 +132,7 @@ public static class TextClassifierTrainer
                 }
                 else
                 {
-                    TextClassifier.Softmax(scores);
+                    LinearTextModel.Softmax(scores);
                     scores[targets[i]] -= 1; // now the gradient of the loss w.r.t. each score
                 }
 

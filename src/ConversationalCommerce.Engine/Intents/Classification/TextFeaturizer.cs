@@ -11,6 +11,7 @@ public sealed class TextFeaturizer(FeaturizerSettings settings)
     private const ulong BigramSeed = 0xC2B2AE3D27D4EB4FUL;
     private const ulong CharSeed = 0x165667B19E3779F9UL;
     private const ulong StemSeed = 0x27D4EB2F165667C5UL;
+    private const ulong PairSeed = 0xD6E8FEB86659FD93UL;
 
     public FeaturizerSettings Settings { get; } = settings;
 
@@ -53,6 +54,15 @@ public sealed class TextFeaturizer(FeaturizerSettings settings)
     /// <summary>Appends the word-level and character-level feature hashes of the text.</summary>
     public void Extract(string text, List<ulong> wordFeatures, List<ulong> charFeatures)
     {
+        var (wordStart, charStart) = (wordFeatures.Count, charFeatures.Count);
+        ExtractAll(text, wordFeatures, charFeatures);
+        // A block weighted 0 adds nothing: no idf entry, no weight row.
+        if (Settings.WordWeight <= 0) wordFeatures.RemoveRange(wordStart, wordFeatures.Count - wordStart);
+        if (Settings.CharWeight <= 0) charFeatures.RemoveRange(charStart, charFeatures.Count - charStart);
+    }
+
+    private void ExtractAll(string text, List<ulong> wordFeatures, List<ulong> charFeatures)
+    {
         var tokens = Tokenize(text);
         var previous = Hash("<s>", WordSeed);
         Span<char> padded = stackalloc char[66];
@@ -75,6 +85,20 @@ public sealed class TextFeaturizer(FeaturizerSettings settings)
                     charFeatures.Add(Hash(word.Slice(i, n), CharSeed + (ulong)n));
         }
         if (tokens.Count > 0) wordFeatures.Add(Mix(previous, Hash("</s>", WordSeed)) ^ BigramSeed);
+
+        if (Settings.WordPairs && tokens.Count > 2)
+        {
+            // Unordered pairs of words anywhere in the sentence ("balance" with "bank"): a cheap second-order term.
+            var count = Math.Min(tokens.Count, 16);
+            Span<ulong> hashes = stackalloc ulong[count];
+            for (var i = 0; i < count; i++) hashes[i] = Hash(tokens[i], WordSeed);
+            for (var i = 0; i < count; i++)
+                for (var j = i + 2; j < count; j++)
+                {
+                    var (a, b) = hashes[i] < hashes[j] ? (hashes[i], hashes[j]) : (hashes[j], hashes[i]);
+                    if (a != b) wordFeatures.Add(Mix(a, b) ^ PairSeed);
+                }
+        }
 
         if (Settings.CrossWordMax > 0 && tokens.Count > 1)
         {
@@ -127,7 +151,10 @@ public sealed class TextFeaturizer(FeaturizerSettings settings)
 }
 
 /// <param name="CharMin">Shortest character n-gram (a word is padded with spaces on both sides).</param>
-/// <param name="CharWeight">Weight of the character block against the word block (each block is L2-normalised).</param>
+/// <param name="CharWeight">Weight of the character block against the word block (each block is L2-normalised; 0: no character features).</param>
 /// <param name="CrossWordMax">Longest character n-gram spanning two words (0 = none).</param>
 /// <param name="Stems">Also add a suffix-stripped form of each word.</param>
-public sealed record FeaturizerSettings(int CharMin = 2, int CharMax = 5, double CharWeight = 1.0, int CrossWordMax = 0, bool Stems = false);
+/// <param name="WordWeight">Weight of the word block (0: no word features, a character-only model).</param>
+/// <param name="WordPairs">Also add unordered pairs of non-adjacent words (a second-order term a linear model cannot form itself).</param>
+public sealed record FeaturizerSettings(int CharMin = 2, int CharMax = 5, double CharWeight = 1.0, int CrossWordMax = 0, bool Stems = false,
+    double WordWeight = 1.0, bool WordPairs = false);
