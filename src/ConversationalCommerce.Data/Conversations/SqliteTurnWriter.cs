@@ -102,8 +102,9 @@ internal sealed class SqliteTurnWriter : IAsyncDisposable
             Run(_release, transaction);
             return TurnWriteResult.Saved;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+        catch (SqliteException e)
         {
+            // A failure of the rollback itself is not this turn's alone: it escapes unwrapped and fails the batch.
             RollBack(transaction);
             var error = new DbUpdateException("An error occurred while saving the turn's rows. See the inner exception for details.", e);
             if (!UniqueViolation.Is(error)) throw error;
@@ -111,6 +112,11 @@ internal sealed class SqliteTurnWriter : IAsyncDisposable
             return write.Shopper.ExternalId is { } externalId && ExternalIdTaken(write.Shopper, externalId, transaction)
                 ? TurnWriteResult.Duplicate
                 : TurnWriteResult.Conflict;
+        }
+        catch
+        {
+            RollBack(transaction);
+            throw;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using ConversationalCommerce.Engine.Conversation;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,7 +124,7 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, ActiveDatabase 
         {
             return new Outcome(writer.Write(pending.Write, transaction), null);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or SqliteException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {
             // This turn's own failure (e.g. a foreign key or a cross-shop write); its savepoint was rolled back.
             return new Outcome(default, e);
