@@ -22,7 +22,10 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     private static readonly ConditionalWeakTable<object, object> Configured = new();
     private static readonly object Marker = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Configure(connection);
+
+    /// <summary>The same settings for a connection opened outside EF (the turn store's own reads).</summary>
+    internal static void Configure(DbConnection connection)
     {
         if (AlreadyConfigured(connection)) return;
         using var command = connection.CreateCommand();

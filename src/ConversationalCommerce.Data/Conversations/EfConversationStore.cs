@@ -11,12 +11,20 @@ namespace ConversationalCommerce.Data.Conversations;
 /// Conversations in the database. Each call opens its own scope acting for the one shop, so the shop filter keeps
 /// other shops' threads out. A turn reads once (<see cref="BeginTurnAsync"/>: one context, compiled queries) and is
 /// written once: the thread row (guarded by its Version) and two messages, in one transaction. On SQLite the writes of
-/// concurrent turns go through the <see cref="TurnCommitQueue"/> (one writer, many turns per commit).
+/// concurrent turns go through the <see cref="TurnCommitQueue"/> (one writer, many turns per commit), and the turn's
+/// reads through <see cref="SqliteTurnReads"/> (prepared statements on kept connections).
 /// </summary>
-public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQueue commits) : IConversationStore
+public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQueue commits, ActiveDatabase database) : IConversationStore, IDisposable
 {
+    private readonly SqliteTurnReads? _sqliteReads = database.IsSqlite ? new SqliteTurnReads(scopes) : null;
+
     public async Task<TurnStart> BeginTurnAsync(Guid shopId, Guid conversationId, Channel channel, string? externalId, int historySize, CancellationToken cancellationToken)
     {
+        if (_sqliteReads is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return _sqliteReads.Begin(shopId, conversationId, channel, externalId, historySize);
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = DbFor(scope, shopId);
         var queries = TurnQueries.For(db);
@@ -86,6 +94,8 @@ public sealed class EfConversationStore(IServiceScopeFactory scopes, TurnCommitQ
             .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
             .OrderBy(m => m.Seq).Take(limit).ToListAsync(cancellationToken);
     }
+
+    public void Dispose() => _sqliteReads?.Dispose();
 
     private static AppDbContext DbFor(AsyncServiceScope scope, Guid shopId)
     {

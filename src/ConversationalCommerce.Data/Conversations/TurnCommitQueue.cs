@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using ConversationalCommerce.Engine.Conversation;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +14,8 @@ namespace ConversationalCommerce.Data.Conversations;
 /// turns in one transaction, each turn in its own savepoint with its own result (saved, conflict, duplicate or its own
 /// error). A turn's task completes only after the transaction committed, so nothing is acknowledged that is not
 /// stored; if the commit fails, every turn of the batch fails with a <see cref="TurnCommitException"/>.
+/// The rows are written by a <see cref="SqliteTurnWriter"/> that the loop keeps between batches (one open connection,
+/// prepared statements) instead of a new context and SaveChanges per turn.
 /// </summary>
 public sealed class TurnCommitQueue(IServiceScopeFactory scopes, ActiveDatabase database, IOptions<TurnCommitOptions> options, ILogger<TurnCommitQueue> log)
     : IAsyncDisposable
@@ -24,6 +26,7 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, ActiveDatabase 
     private int _waiting;
     private int _largestBatch;
     private long _batches;
+    private SqliteTurnWriter? _turnWriter; // used by the write loop only
 
     /// <summary>Turn writes queued and not yet picked up by the writer.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
@@ -91,39 +94,39 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, ActiveDatabase 
 
     private async Task CommitAsync(List<PendingTurn> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (batch.Count == 1)
-        {
-            // Alone: the plain write, in SaveChanges' own transaction, no savepoint needed.
-            Complete(batch[0], await Attempt(db, batch[0]).ConfigureAwait(false));
-            return;
-        }
-
+        var writer = _turnWriter ??= await SqliteTurnWriter.OpenAsync(scopes).ConfigureAwait(false);
         var outcomes = new Outcome[batch.Count];
-        await using (var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false))
+        try
         {
+            await using var transaction = await writer.Context.Database.BeginTransactionAsync().ConfigureAwait(false);
+            var dbTransaction = transaction.GetDbTransaction();
             for (var i = 0; i < batch.Count; i++)
             {
-                outcomes[i] = await Attempt(db, batch[i]).ConfigureAwait(false);
+                outcomes[i] = Attempt(writer, batch[i], dbTransaction);
                 // Some SQLite errors (I/O, full disk) roll back the whole transaction: then the batch cannot commit.
-                if (outcomes[i].Error is { } error && !InTransaction(db)) throw error;
+                if (outcomes[i].Error is { } error && !writer.InTransaction) throw error;
             }
             await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // The next batch starts on a fresh context and connection, whatever state this failure left behind.
+            _turnWriter = null;
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
         for (var i = 0; i < batch.Count; i++) Complete(batch[i], outcomes[i]);
     }
 
-    private static async Task<Outcome> Attempt(AppDbContext db, PendingTurn pending)
+    private static Outcome Attempt(SqliteTurnWriter writer, PendingTurn pending, System.Data.Common.DbTransaction transaction)
     {
         try
         {
-            return new Outcome(await TurnWrites.SaveAsync(db, pending.Write, CancellationToken.None).ConfigureAwait(false), null);
+            return new Outcome(writer.Write(pending.Write, transaction), null);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {
-            // This turn's own failure (e.g. a foreign key or a cross-shop write); EF rolled back to its savepoint.
-            db.ChangeTracker.Clear();
+            // This turn's own failure (e.g. a foreign key or a cross-shop write); its savepoint was rolled back.
             return new Outcome(default, e);
         }
     }
@@ -134,18 +137,11 @@ public sealed class TurnCommitQueue(IServiceScopeFactory scopes, ActiveDatabase 
         else pending.Completion.TrySetResult(outcome.Result);
     }
 
-    /// <summary>Whether the batch's transaction is still open (SQLite leaves autocommit mode only inside one).</summary>
-    private static bool InTransaction(AppDbContext db) => db.Database.GetDbConnection() switch
-    {
-        SqliteConnection { Handle: { } handle } => SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0,
-        SqliteConnection => false, // closed under us
-        _ => db.Database.CurrentTransaction is not null,
-    };
-
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         if (_writer is { } writer) await writer.ConfigureAwait(false);
+        if (_turnWriter is { } turnWriter) await turnWriter.DisposeAsync().ConfigureAwait(false);
     }
 
     private readonly record struct Outcome(TurnWriteResult Result, Exception? Error);

@@ -189,4 +189,50 @@ public sealed class TurnCommitQueueTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.Null((await host.StoredAsync(id)).Conversation);
     }
+
+    [Fact]
+    public async Task Rows_written_by_the_batch_writer_are_stored_exactly_as_ef_stores_them()
+    {
+        await using var host = await TurnStoreHost.CreateAsync(DatabaseProvider.Sqlite);
+        var customer = new ConversationalCommerce.Domain.Customers.Customer { ShopId = host.ShopId, Email = "rows@example.com" };
+        await using (var ctx = host.Db.Context(host.ShopId))
+        {
+            ctx.Customers.Add(customer);
+            await ctx.SaveChangesAsync();
+        }
+        var queued = Guid.NewGuid();
+        var byEf = Guid.NewGuid();
+        // The same turn (first, then a follow-up that updates the thread) through the queue's writer and through SaveChanges.
+        for (var turn = 1; turn <= 2; turn++)
+        {
+            Assert.Equal(TurnWriteResult.Saved, await host.Store.AppendTurnAsync(await host.NextTurnAsync(queued, $"turn {turn}", $"q-{turn}", customer.Id), CancellationToken.None));
+            var write = await host.NextTurnAsync(byEf, $"turn {turn}", $"e-{turn}", customer.Id);
+            await using var ctx = host.Db.Context(host.ShopId);
+            if (write.IsNew) ctx.Conversations.Add(write.Conversation);
+            else
+            {
+                var entry = ctx.Conversations.Attach(write.Conversation);
+                entry.State = EntityState.Modified;
+                entry.Property(c => c.Version).OriginalValue = write.ExpectedVersion;
+            }
+            ctx.Messages.AddRange(write.Shopper, write.Assistant!);
+            await ctx.SaveChangesAsync();
+        }
+
+        var fromQueue = await host.RawRowsAsync(queued);
+        var fromEf = await host.RawRowsAsync(byEf);
+        Assert.Equal(5, fromQueue.Count); // the thread and four messages
+        Assert.Equal(fromEf.Count, fromQueue.Count);
+        string[] differ = ["Id", "ConversationId", "ExternalId", "Version", "StartedAt", "LastMessageAt", "CreatedAt"];
+        for (var i = 0; i < fromEf.Count; i++)
+        {
+            Assert.Equal(fromEf[i].Keys, fromQueue[i].Keys);
+            foreach (var column in fromEf[i].Keys)
+            {
+                // Storage class (TEXT, INTEGER, ...) is always the same; values too, except ids and times of their own.
+                Assert.Equal(fromEf[i][column].Type, fromQueue[i][column].Type);
+                if (!differ.Contains(column)) Assert.Equal(fromEf[i][column].Value, fromQueue[i][column].Value);
+            }
+        }
+    }
 }

@@ -92,6 +92,34 @@ public sealed class TurnStoreHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// The thread's row and its messages' rows as SQLite stores them, column by column: each value as text with its
+    /// storage class (typeof), read past EF so nothing is converted on the way.
+    /// </summary>
+    public async Task<List<Dictionary<string, (string Type, string? Value)>>> RawRowsAsync(Guid conversationId)
+    {
+        var rows = new List<Dictionary<string, (string Type, string? Value)>>();
+        await using var connection = new SqliteConnection(Db.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var (table, key) in new[] { ("Conversations", "Id"), ("Messages", "ConversationId") })
+        {
+            await using var columns = connection.CreateCommand();
+            columns.CommandText = $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid";
+            var names = new List<string>();
+            await using (var reader = await columns.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT {string.Join(", ", names.Select(n => $"typeof(\"{n}\"), CAST(\"{n}\" AS TEXT)"))} FROM \"{table}\" " +
+                                 $"WHERE \"{key}\" = $id ORDER BY {(table == "Messages" ? "\"Seq\"" : "1")}";
+            select.Parameters.AddWithValue("$id", conversationId.ToString().ToUpperInvariant());
+            await using var rowsReader = await select.ExecuteReaderAsync();
+            while (await rowsReader.ReadAsync())
+                rows.Add(names.Select((n, i) => (n, Type: rowsReader.GetString(2 * i), Value: rowsReader.IsDBNull(2 * i + 1) ? null : rowsReader.GetString(2 * i + 1)))
+                    .ToDictionary(x => x.n, x => (x.Type, x.Value)));
+        }
+        return rows;
+    }
+
+    /// <summary>
     /// Holds SQLite's write lock from another connection until disposed, so the queue's writer waits on its first
     /// batch while the next turns pile up behind it (a deterministic batch).
     /// </summary>

@@ -1,0 +1,78 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ConversationalCommerce.Data.Conversations;
+
+/// <summary>
+/// One prepared statement that writes whole rows of one entity type (INSERT, or an UPDATE of every column guarded by
+/// the key and a concurrency token). SQL, column names and parameter conversions (UTC ticks, enum numbers, Guid text)
+/// all come from the EF model, so a row written here is stored exactly as SaveChanges would store it.
+/// The command stays prepared on its connection: executing it again only rebinds the values (no SQL generation, no
+/// parsing).
+/// </summary>
+internal sealed class SqliteTurnRows : IDisposable
+{
+    private readonly DbCommand _command;
+    private readonly Column[] _columns;
+    private readonly Column? _token;
+
+    private SqliteTurnRows(DbCommand command, Column[] columns, Column? token)
+    {
+        _command = command;
+        _columns = columns;
+        _token = token;
+    }
+
+    public static SqliteTurnRows Insert(DbConnection connection, IEntityType type, ISqlGenerationHelper sql)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var properties = type.GetProperties().ToArray();
+        var command = connection.CreateCommand();
+        var columns = properties.Select((p, i) => Column.Create(command, p, table, "@p" + i)).ToArray();
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+                              $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))});";
+        return new SqliteTurnRows(command, columns, null);
+    }
+
+    /// <summary>Updates every non-key column where the key matches and <paramref name="token"/> still has its original value.</summary>
+    public static SqliteTurnRows Update(DbConnection connection, IEntityType type, IProperty token, ISqlGenerationHelper sql)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var key = type.FindPrimaryKey()!.Properties;
+        var command = connection.CreateCommand();
+        var set = type.GetProperties().Where(p => !key.Contains(p)).Select((p, i) => Column.Create(command, p, table, "@s" + i)).ToArray();
+        var where = key.Select((p, i) => Column.Create(command, p, table, "@k" + i)).ToArray();
+        var original = Column.Create(command, token, table, "@original");
+        command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", set.Select(c => $"{sql.DelimitIdentifier(c.Name)} = {c.Parameter.ParameterName}"))} " +
+                              $"WHERE {string.Join(" AND ", where.Append(original).Select(c => $"{sql.DelimitIdentifier(c.Name)} = {c.Parameter.ParameterName}"))};";
+        return new SqliteTurnRows(command, [.. set, .. where], original);
+    }
+
+    /// <summary>Writes <paramref name="entity"/>; returns the rows affected (0 for an update whose token changed).</summary>
+    public int Execute(object entity, DbTransaction transaction, object? originalToken = null)
+    {
+        foreach (var column in _columns) column.Bind(column.Property.GetGetter().GetClrValueUsingContainingEntity(entity));
+        _token?.Bind(originalToken);
+        _command.Transaction = transaction;
+        return _command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _command.Dispose();
+
+    private sealed record Column(IProperty Property, string Name, DbParameter Parameter, RelationalTypeMapping Mapping)
+    {
+        public static Column Create(DbCommand command, IProperty property, StoreObjectIdentifier table, string parameterName)
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            // Created once with EF's own mapping (DbType, SQLite type), then only its value changes per row.
+            var parameter = mapping.CreateParameter(command, parameterName, null, property.IsNullable);
+            command.Parameters.Add(parameter);
+            return new Column(property, property.GetColumnName(table)!, parameter, mapping);
+        }
+
+        public void Bind(object? value) =>
+            Parameter.Value = (value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+    }
+}
