@@ -139,4 +139,15 @@ public sealed class SearchRankingTests
         Assert.Equal("Braided Stretch Belt, Brown", withBrand[0]);
         Assert.Equal(withoutBrand, withBrand);
     }
+
+    [Theory]
+    [InlineData("wall lamp without cord", "Cordless Wall Lamp with Remote Control, Battery Operated, Dimmable LED Sconce", "Modern Wall Lamp", "Plug-in Wall Lamp with 6 ft Cord")]
+    [InlineData("marshmallows without gelatin", "Vegan Marshmallows, Gelatin-Free, Vanilla, 10 oz Bag of Mini Marshmallows", "Fluffy Marshmallows", "Marshmallows made with Gelatin")]
+    [InlineData("tortillas without gmo", "Corn Tortillas Non-GMO Project Verified, Pack of 30 Soft Taco Size Tortillas", "Flour Tortillas", "Tortillas from GMO corn")]
+    public void A_title_saying_without_by_the_words_form_ranks_first_for_a_without_query(string query, string without, string plain, string with)
+    {
+        var index = Index(Product(without, "Shop"), Product(plain, "Shop"), Product(with, "Shop"));
+        Assert.Equal(plain, Titles(index, query, FirstStageOnly)[0]);
+        Assert.Equal([without, plain, with], Titles(index, query));
+    }
 }
