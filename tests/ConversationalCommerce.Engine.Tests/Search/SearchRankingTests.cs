@@ -19,7 +19,7 @@ public sealed class SearchRankingTests
         Rerank = new RerankWeights
         {
             TitleCoverage = 0, LeadCoverage = 0, TypeCoverage = 0, HeadMatch = 0, BodyOnly = 0,
-            ExcludedPresent = 0, ExcludedAbsent = 0, TitleLength = 0,
+            ExcludedPresent = 0, ExcludedAbsent = 0, TitleLength = 0, BrandNamed = 0,
         },
         FeedbackTerms = 0,
     };
@@ -114,5 +114,40 @@ public sealed class SearchRankingTests
         var without = Titles(index, "book", RankingSettings.Default with { FeedbackTerms = 0 });
         Assert.Equal(60, with.Count);
         Assert.Equal(without.Order(), with.Order());
+    }
+
+    [Fact]
+    public void A_brand_the_shopper_names_ranks_its_own_products_above_look_alikes_that_mention_it()
+    {
+        var index = Index(
+            Product("Dakota Women's Moccasin Slipper, Chestnut, 8", "Slippers", vendor: "UGG"),
+            Product("Women's Fuzzy Slippers, UGG Style Faux Fur", "Slippers", vendor: "Cozyfeet"),
+            Product("Men's Canvas Sneakers", "Sneakers", vendor: "UGG"));
+        Assert.Equal("Women's Fuzzy Slippers, UGG Style Faux Fur", Titles(index, "ugg slippers women", FirstStageOnly)[0]);
+        Assert.Equal("Dakota Women's Moccasin Slipper, Chestnut, 8", Titles(index, "ugg slippers women")[0]);
+    }
+
+    [Fact]
+    public void A_query_word_that_is_only_part_of_a_vendor_name_does_not_count_as_naming_the_brand()
+    {
+        var index = Index(
+            Product("Classic Leather Belt, Black", "Belts", vendor: "Brown Shoe Company"),
+            Product("Braided Stretch Belt, Brown", "Belts", vendor: "Acme"));
+        // A strong brand weight, so that counting the shared word as the brand would reorder these two.
+        var withBrand = Titles(index, "brown belt", RankingSettings.Default with { Rerank = RerankWeights.Default with { BrandNamed = 3 } });
+        var withoutBrand = Titles(index, "brown belt", RankingSettings.Default with { Rerank = RerankWeights.Default with { BrandNamed = 0 } });
+        Assert.Equal("Braided Stretch Belt, Brown", withBrand[0]);
+        Assert.Equal(withoutBrand, withBrand);
+    }
+
+    [Theory]
+    [InlineData("wall lamp without cord", "Cordless Wall Lamp with Remote Control, Battery Operated, Dimmable LED Sconce", "Modern Wall Lamp", "Plug-in Wall Lamp with 6 ft Cord")]
+    [InlineData("marshmallows without gelatin", "Vegan Marshmallows, Gelatin-Free, Vanilla, 10 oz Bag of Mini Marshmallows", "Fluffy Marshmallows", "Marshmallows made with Gelatin")]
+    [InlineData("tortillas without gmo", "Corn Tortillas Non-GMO Project Verified, Pack of 30 Soft Taco Size Tortillas", "Flour Tortillas", "Tortillas from GMO corn")]
+    public void A_title_saying_without_by_the_words_form_ranks_first_for_a_without_query(string query, string without, string plain, string with)
+    {
+        var index = Index(Product(without, "Shop"), Product(plain, "Shop"), Product(with, "Shop"));
+        Assert.Equal(plain, Titles(index, query, FirstStageOnly)[0]);
+        Assert.Equal([without, plain, with], Titles(index, query));
     }
 }

@@ -110,8 +110,11 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
         var accessoryAt = -1;
         var negatedLeft = 0;
         List<string>? negated = null;
-        foreach (var word in ShopperTextAnalyzer.Words(title))
+        var words = ShopperTextAnalyzer.Words(title);
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
+            if (NegatedByForm(words, i) is { } without) (negated ??= []).Add(analyzer.Stem(without));
             // Counted exactly as AddField counts the title's terms, so positions line up with TitleTerms.
             if (accessoryAt < 0 && terms > 0 && ShopperCues.AccessoryConnectors.Contains(word.Text)) accessoryAt = terms;
             if (ShopperTextAnalyzer.IsStopWord(word.Text)) continue;
@@ -129,6 +132,20 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
             terms++;
         }
         return (accessoryAt < 0 ? terms : accessoryAt, negated?.ToArray() ?? []);
+    }
+
+    /// <summary>
+    /// The word a title says the product is without by the word's form: "Cordless" (cord), "Gelatin-Free" and
+    /// "Gluten Free" (gelatin, gluten), "Non-GMO" (gmo). English morphology, so it holds for any shop. Null when none.
+    /// </summary>
+    private static string? NegatedByForm(List<Word> words, int i)
+    {
+        var w = words[i].Text;
+        if (i + 1 < words.Count && words[i + 1].Text == "free" && w.Length > 2 && char.IsLetter(w[0])) return w;
+        if (i > 0 && words[i - 1].Text == "non" && char.IsLetter(w[0])) return w;
+        // "-less" on a noun of three letters or more; "unless", "bless" and the like are too short to qualify.
+        if (w.Length >= 7 && w.EndsWith("less", StringComparison.Ordinal)) return w[..^4];
+        return null;
     }
 
     public static bool IsColorOptionName(string? name) =>

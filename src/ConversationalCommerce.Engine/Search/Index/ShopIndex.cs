@@ -22,6 +22,8 @@ public sealed class ShopIndex
     public float[] Idf { get; }
     /// <summary>Title term ids per doc, in order (-1 for none), for phrase and proximity boosts.</summary>
     public int[][] TitleTermIds { get; }
+    /// <summary>Term ids of each product's vendor name (shared by the products of one vendor), for brand queries.</summary>
+    public int[][] VendorTermIds { get; }
     /// <summary>Term ids of the title words each product is without ("without overflow"), for negated queries.</summary>
     public int[][] TitleNegatedTermIds { get; }
     /// <summary>log(1 + popularity) scaled to [0, 1] over the shop.</summary>
@@ -97,10 +99,16 @@ public sealed class ShopIndex
             Idf[id] = (float)Math.Log(1 + (docs.Length - Postings[id].Length + 0.5) / (Postings[id].Length + 0.5));
         TitleTermIds = new int[docs.Length][];
         TitleNegatedTermIds = new int[docs.Length][];
+        VendorTermIds = new int[docs.Length][];
+        var vendors = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (var doc = 0; doc < docs.Length; doc++)
         {
             TitleTermIds[doc] = TermIdsOf(docs[doc].TitleTerms);
             TitleNegatedTermIds[doc] = TermIdsOf(docs[doc].TitleNegatedTerms);
+            var vendor = docs[doc].Product.Vendor ?? "";
+            if (!vendors.TryGetValue(vendor, out var ids))
+                vendors[vendor] = ids = TermIdsOf(ShopperTextAnalyzer.Instance.Terms(vendor).ToArray());
+            VendorTermIds[doc] = ids;
         }
 
         var maxPopularity = docs.Length == 0 ? 0 : docs.Max(d => Math.Log(1 + Math.Max(0, d.Popularity)));

@@ -27,6 +27,11 @@ public sealed record RerankWeights
     /// <summary>Title length (terms, capped at <see cref="LongTitle"/>): long keyword-stuffed titles match everything a little.</summary>
     public float TitleLength { get; init; } = -0.5f;
     public int LongTitle { get; init; } = 50;
+    /// <summary>
+    /// The shopper typed the product's brand (every word of its vendor): who names a brand wants that brand, and
+    /// another brand's product is at best a substitute ("ugg slippers" → UGG's slippers before look-alikes).
+    /// </summary>
+    public float BrandNamed { get; init; } = 1.0f;
 }
 
 /// <summary>
@@ -80,6 +85,7 @@ public readonly struct HeadReranker(ShopIndex index, QueryPlan plan, RerankWeigh
             else if (Array.IndexOf(title, id) >= 0) present = 1;
         }
 
+        var brand = BrandNamed(index.VendorTermIds[doc]) ? 1 : 0;
         var length = Math.Min(title.Length, weights.LongTitle) / (float)weights.LongTitle;
         var exponent = weights.TitleCoverage * inTitle / total
                        + weights.LeadCoverage * inLead / total
@@ -88,7 +94,26 @@ public readonly struct HeadReranker(ShopIndex index, QueryPlan plan, RerankWeigh
                        + weights.HeadMatch * head
                        + weights.ExcludedPresent * present
                        + weights.ExcludedAbsent * absent
-                       + weights.TitleLength * length;
+                       + weights.TitleLength * length
+                       + weights.BrandNamed * brand;
         return MathF.Exp(exponent);
+    }
+
+    /// <summary>
+    /// Every term of the vendor is one the shopper typed (not a synonym or typo fix of it): a word shared with a
+    /// vendor ("brown" of "Brown Shoe Co.") does not name the brand.
+    /// </summary>
+    private bool BrandNamed(int[] vendor)
+    {
+        if (vendor.Length == 0) return false;
+        foreach (var id in vendor)
+        {
+            var typed = false;
+            foreach (var g in plan.Groups)
+            foreach (var a in g.Alternatives)
+                typed |= a.TermId == id && a.Weight >= 1;
+            if (!typed) return false;
+        }
+        return true;
     }
 }
