@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ConversationalCommerce.Testing;
+using ConversationalCommerce.App.Tests.Cli;
 
 namespace ConversationalCommerce.App.Tests;
 
@@ -84,20 +84,7 @@ public sealed class EvalIntentsCommandTests : IDisposable
         Assert.Contains("--target-oos-recall", stderr);
     }
 
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["DataDirectory"] = _data.Path;
-        start.Environment["DemoStore__SeedOnStartup"] = "false";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => AppProcess.RunAsync(_data, args);
 
     public void Dispose() => _data.Dispose();
 }
