@@ -127,7 +127,7 @@ public sealed class ContinuityCodesTests(PlainWidgetApp app) : IClassFixture<Pla
         var threads = scope.ServiceProvider.GetRequiredService<VisitorThreads>();
         var thread = await threads.ResolveAsync(session.VisitorId, null, "en", default);
         Assert.Equal(session.ConversationId, thread.ConversationId);
-        await threads.EnsureStartedAsync(thread, default);
+        await threads.EnsureStartedAsync(session.VisitorId, thread, default);
         return session;
     }
 

@@ -19,9 +19,10 @@ public sealed class ContinuityCodeWebhookTests(DemoWhatsAppApp wa) : IClassFixtu
         var (web, code, shopName) = await wa.WithScopeAsync(async services =>
         {
             var threads = services.GetRequiredService<VisitorThreads>();
-            var thread = await threads.ResolveAsync(Guid.NewGuid(), null, "en", CancellationToken.None);
+            var visitorId = Guid.NewGuid();
+            var thread = await threads.ResolveAsync(visitorId, null, "en", CancellationToken.None);
             // As the hub does before it issues a code for a visitor who has not written yet.
-            await threads.EnsureStartedAsync(thread, CancellationToken.None);
+            thread = await threads.EnsureStartedAsync(visitorId, thread, CancellationToken.None);
             var issued = await services.GetRequiredService<ContinuityCodes>().IssueAsync(wa.ShopId, thread.ConversationId, thread.CustomerId, CancellationToken.None);
             var name = await services.GetRequiredService<AppDbContext>().Shops.Where(s => s.Id == wa.ShopId).Select(s => s.Name).SingleAsync();
             return (thread, issued.Code, name);

@@ -116,7 +116,10 @@ public sealed class WhatsAppConversationTests(DemoWhatsAppApp wa) : IClassFixtur
         // On the storefront: the widget's visitor thread, one turn with products, then "continue on WhatsApp".
         var (web, webTurn, code, shopName) = await wa.WithScopeAsync(async services =>
         {
-            var thread = await services.GetRequiredService<VisitorThreads>().ResolveAsync(Guid.NewGuid(), null, "en", CancellationToken.None);
+            var threads = services.GetRequiredService<VisitorThreads>();
+            var visitorId = Guid.NewGuid();
+            // As the hub does: the anonymous visitor's customer is stored when they first write.
+            var thread = await threads.EnsureCustomerAsync(visitorId, await threads.ResolveAsync(visitorId, null, "en", CancellationToken.None), CancellationToken.None);
             var turn = await services.GetRequiredService<IConversationService>().HandleAsync(
                 new ShopperMessage(wa.ShopId, thread.ConversationId, Channel.Widget, "scented candles", "web-1", thread.CustomerId), CancellationToken.None);
             var issued = await services.GetRequiredService<ContinuityCodes>().IssueAsync(wa.ShopId, thread.ConversationId, thread.CustomerId, CancellationToken.None);

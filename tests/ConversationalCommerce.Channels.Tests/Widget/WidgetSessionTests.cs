@@ -117,6 +117,40 @@ public sealed class WidgetSessionTests(SignedWidgetApp app) : IClassFixture<Sign
     }
 
     [Fact]
+    public async Task A_visitor_who_never_writes_leaves_no_customer_and_one_who_writes_from_two_tabs_leaves_one()
+    {
+        var (shopId, key) = await app.CreateShopAsync();
+        var session = await app.SessionAsync(key);
+        await using (var idle = await app.ConnectAsync(session.VisitorToken))
+            Assert.Empty(await idle.HistoryAsync());
+        Assert.Equal((0, 0), await CustomersAndVisitorIdentitiesAsync(shopId));
+
+        var again = await app.SessionAsync(key, session.VisitorToken);
+        Assert.Equal(session.ConversationId, again.ConversationId);
+        await using var first = await app.ConnectAsync(session.VisitorToken);
+        await using var second = await app.ConnectAsync(again.VisitorToken);
+        var sends = await Task.WhenAll(first.SendAsync("hello"), second.SendAsync("do you have mugs?"));
+        Assert.All(sends, ack => Assert.True(ack.Accepted));
+
+        Assert.Equal((1, 1), await CustomersAndVisitorIdentitiesAsync(shopId));
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ShopScope>().Set(shopId);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var conversation = await db.Conversations.SingleAsync();
+        Assert.Equal(session.ConversationId, conversation.Id);
+        var identity = await db.ChannelIdentities.SingleAsync(i => i.Kind == ChannelIdentityKind.WidgetVisitor);
+        Assert.Equal((VisitorTokens.IdentityValue(session.VisitorId), conversation.CustomerId), (identity.Value, identity.CustomerId));
+    }
+
+    private async Task<(int Customers, int VisitorIdentities)> CustomersAndVisitorIdentitiesAsync(Guid shopId)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ShopScope>().Set(shopId);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await db.Customers.CountAsync(), await db.ChannelIdentities.CountAsync(i => i.Kind == ChannelIdentityKind.WidgetVisitor));
+    }
+
+    [Fact]
     public async Task Logged_in_customer_with_a_forged_signature_is_unauthorized()
     {
         var (shopId, key) = await app.CreateShopAsync();

@@ -43,7 +43,7 @@ public sealed class ChatHub(
         scope.Set(visitor.ShopId);
         var thread = await threads.ResolveAsync(visitor.VisitorId, shopifyCustomerId: null, locale: null, Context.ConnectionAborted);
         var bucket = new SendBucket(options.Value.RateLimitMessages, options.Value.RateLimitWindow, time);
-        var connection = new WidgetConnection(visitor.ShopId, visitor.VisitorId, thread.CustomerId, thread.ConversationId, bucket);
+        var connection = new WidgetConnection(visitor.ShopId, visitor.VisitorId, thread.CustomerId, thread.ConversationId, bucket, thread.CustomerStored);
         Context.Items[WidgetConnection.ItemKey] = connection;
         await Groups.AddToGroupAsync(Context.ConnectionId, connection.Group(), Context.ConnectionAborted);
     }
@@ -62,6 +62,7 @@ public sealed class ChatHub(
             return Refuse(clientMessageId, WidgetErrors.RateLimited, "You're sending messages very quickly; please wait a few seconds.");
 
         scope.Set(connection.ShopId);
+        connection = await StoredAsync(connection);
         var group = Clients.Group(connection.Group());
         await group.SendAsync(WidgetEvents.Typing, new TypingEvent(true));
         try
@@ -124,7 +125,8 @@ public sealed class ChatHub(
             return new ContinuityLink(null, null, new WidgetError(WidgetErrors.Unavailable, "This shop doesn't chat on WhatsApp yet."));
 
         // The code points at the thread, which a visitor who has not written yet does not have in the database.
-        await threads.EnsureStartedAsync(new VisitorThread(connection.CustomerId, connection.ConversationId), Context.ConnectionAborted);
+        connection = await StoredAsync(connection);
+        await threads.EnsureStartedAsync(connection.VisitorId, connection.Thread, Context.ConnectionAborted);
         var issued = await codes.IssueAsync(connection.ShopId, connection.ConversationId, connection.CustomerId, Context.ConnectionAborted);
         var text = ContinuityCodes.PrefilledText(shop.Name, issued.Code);
         return new ContinuityLink(issued.Code, $"https://wa.me/{digits}?text={Uri.EscapeDataString(text)}");
@@ -139,9 +141,20 @@ public sealed class ChatHub(
         if (email is null)
             return new EmailMeTheseResult(false, new WidgetError(WidgetErrors.InvalidEmail, "That doesn't look like an email address."));
         scope.Set(connection.ShopId);
-        await threads.EnsureStartedAsync(new VisitorThread(connection.CustomerId, connection.ConversationId), Context.ConnectionAborted);
+        connection = await StoredAsync(connection);
+        await threads.EnsureStartedAsync(connection.VisitorId, connection.Thread, Context.ConnectionAborted);
         await optIns.RecordAsync(connection.CustomerId, connection.ConversationId, email, Context.ConnectionAborted);
         return new EmailMeTheseResult(true);
+    }
+
+    /// <summary>The connection with its visitor's customer stored: written the first time an anonymous visitor acts.</summary>
+    private async Task<WidgetConnection> StoredAsync(WidgetConnection connection)
+    {
+        if (connection.CustomerStored) return connection;
+        var thread = await threads.EnsureCustomerAsync(connection.VisitorId, connection.Thread, Context.ConnectionAborted);
+        connection = connection with { CustomerId = thread.CustomerId, CustomerStored = true };
+        Context.Items[WidgetConnection.ItemKey] = connection;
+        return connection;
     }
 
     private WidgetConnection Connection() =>

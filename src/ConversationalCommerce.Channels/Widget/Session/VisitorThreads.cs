@@ -11,7 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace ConversationalCommerce.Channels.Widget.Session;
 
 /// <summary>The customer and the conversation a widget visitor talks in.</summary>
-public sealed record VisitorThread(Guid CustomerId, Guid ConversationId);
+/// <param name="CustomerStored">False for an anonymous visitor who has not written yet: the customer's id is known
+/// (derived from the visitor) but no row exists; <see cref="VisitorThreads.EnsureCustomerAsync"/> writes it.</param>
+public sealed record VisitorThread(Guid CustomerId, Guid ConversationId, bool CustomerStored = true);
 
 /// <summary>
 /// Finds (or starts) the customer and conversation behind a widget visitor. An anonymous visitor gets a customer of
@@ -19,6 +21,8 @@ public sealed record VisitorThread(Guid CustomerId, Guid ConversationId);
 /// anonymous profile started move along, so the conversation carries on after logging in.
 /// A visitor without an open thread gets the id of the thread they will start, not a row: the conversation is written
 /// with their first message (a page view costs no conversation), and every tab and reload gets the same id meanwhile.
+/// Likewise an anonymous visitor's customer and identity are written when they first act (a message, a WhatsApp
+/// link, an email opt-in), under an id derived from the visitor: page views and bots leave no customer rows.
 /// </summary>
 public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvider time, ILogger<VisitorThreads> log)
 {
@@ -69,10 +73,9 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
         }
         else if (identity is null)
         {
-            var customer = new Customer { Locale = Trim(locale), CreatedAt = now, UpdatedAt = now };
-            db.Customers.Add(customer);
-            customerId = customer.Id;
-            db.ChannelIdentities.Add(NewVisitorIdentity(customerId, value, "visitor_token", now));
+            // Nothing stored yet, and so no thread either: the id of the thread they would start.
+            customerId = AnonymousCustomerId(visitorId);
+            return new VisitorThread(customerId, await NextConversationIdAsync(visitorId, customerId, ct), CustomerStored: false);
         }
         else customerId = identity.CustomerId;
         // Saved first so the thread lookup below sees threads moved to the logged-in customer.
@@ -88,12 +91,51 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
     }
 
     /// <summary>
-    /// Writes the visitor's thread if no message has started it yet, for what must point at a stored conversation
-    /// before the first message ("continue on WhatsApp", "email me these"). Safe when a turn writes it concurrently.
+    /// Writes the anonymous visitor's customer and identity if they are not stored yet; the thread returned names the
+    /// customer the visitor's identity points at (another tab may have stored it, or linked it to a logged-in customer,
+    /// meanwhile).
     /// </summary>
-    public async Task EnsureStartedAsync(VisitorThread thread, CancellationToken cancellationToken)
+    public async Task<VisitorThread> EnsureCustomerAsync(Guid visitorId, VisitorThread thread, CancellationToken cancellationToken)
     {
-        if (await db.Conversations.AnyAsync(c => c.Id == thread.ConversationId, cancellationToken)) return;
+        if (thread.CustomerStored) return thread;
+        return thread with { CustomerId = await StoreCustomerAsync(visitorId, thread.CustomerId, cancellationToken), CustomerStored = true };
+    }
+
+    private async Task<Guid> StoreCustomerAsync(Guid visitorId, Guid customerId, CancellationToken cancellationToken)
+    {
+        if (!scope.IsSet) throw new InvalidOperationException("Storing a visitor needs the shop scope.");
+        var value = VisitorTokens.IdentityValue(visitorId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await db.ChannelIdentities.AsNoTracking()
+                .Where(i => i.Kind == ChannelIdentityKind.WidgetVisitor && i.Value == value)
+                .Select(i => (Guid?)i.CustomerId).FirstOrDefaultAsync(cancellationToken);
+            if (stored is { } existing) return existing;
+            var now = time.GetUtcNow();
+            db.Customers.Add(new Customer { Id = customerId, CreatedAt = now, UpdatedAt = now });
+            db.ChannelIdentities.Add(NewVisitorIdentity(customerId, value, "visitor_token", now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return customerId;
+            }
+            catch (DbUpdateException ex) when (attempt < 2 && UniqueViolation.Is(ex))
+            {
+                // Another tab stored the same visitor first: theirs is the row.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the visitor's customer and thread if no message has started them yet, for what must point at a stored
+    /// conversation before the first message ("continue on WhatsApp", "email me these"). Safe when a turn writes it
+    /// concurrently. Returns the thread as stored.
+    /// </summary>
+    public async Task<VisitorThread> EnsureStartedAsync(Guid visitorId, VisitorThread thread, CancellationToken cancellationToken)
+    {
+        thread = await EnsureCustomerAsync(visitorId, thread, cancellationToken);
+        if (await db.Conversations.AnyAsync(c => c.Id == thread.ConversationId, cancellationToken)) return thread;
         var now = time.GetUtcNow();
         db.Conversations.Add(new Conversation
         {
@@ -109,6 +151,7 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
             // The first message (or another tab) wrote it meanwhile: that row is the thread.
             db.ChangeTracker.Clear();
         }
+        return thread;
     }
 
     /// <summary>
@@ -135,6 +178,10 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
         var threads = await db.Conversations.Where(c => c.CustomerId == fromCustomerId).ToListAsync(ct);
         foreach (var thread in threads) thread.CustomerId = toCustomerId;
     }
+
+    /// <summary>The customer id an anonymous visitor gets: the same for every tab and node, before any row exists.</summary>
+    public static Guid AnonymousCustomerId(Guid visitorId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"widget-customer:{visitorId:N}")).AsSpan(0, 16));
 
     private static ChannelIdentity NewVisitorIdentity(Guid customerId, string value, string evidence, DateTimeOffset now) => new()
     {
