@@ -64,7 +64,11 @@ public sealed class EmailTlsTests : IAsyncLifetime
         var loginsBefore = TlsLogins().Count;
         await ConfigureAsync(imapTls: "StartTls", imapPort: _mail.ImapPort);
         await AskAsync("Do you have wool scarves?");
-        Assert.True(TlsLogins().Count > loginsBefore, "the IMAP watcher did not log in over STARTTLS");
+        // The watcher picks up new settings on its next refresh (the answer may come from the session still open),
+        // and Dovecot writes its login line a moment after the login: wait for it, boundedly.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (TlsLogins().Count <= loginsBefore && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.True(TlsLogins().Count > loginsBefore, "the IMAP watcher did not log in over STARTTLS:\n" + _mail.Logs());
     }
 
     [Fact]
