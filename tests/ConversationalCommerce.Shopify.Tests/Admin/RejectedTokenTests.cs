@@ -38,6 +38,16 @@ public sealed class RejectedTokenTests
     private static Task<System.Text.Json.JsonElement> QueryAsync(ShopifyTestApp app, Guid shopId) =>
         app.Services.GetRequiredService<ShopifyAdminClient>().ExecuteAsync(shopId, "shopName", ShopQuery, null, CancellationToken.None);
 
+    /// <summary>A shop whose access token Shopify rejects, with a refresh token that renews it (rotating the refresh token).</summary>
+    private static async Task<Guid> RejectedButRenewableAsync(ShopifyTestApp app)
+    {
+        var shopId = await app.InstallShopAsync(Shop, "shpat_rejected", expiresIn: 3599, refreshToken: "shprt_original", refreshExpiresIn: 7775999);
+        StubGraphQL(app, "shpat_rejected", 401, InvalidTokenBody);
+        StubGraphQL(app, "shpat_renewed", 200, ShopifyPayloads.Data(ShopData));
+        StubRefresh(app, 200, ShopifyPayloads.Token("shpat_renewed", 3599, "shprt_rotated", 7775999));
+        return shopId;
+    }
+
     private static Task<Shop> ShopRowAsync(ShopifyTestApp app, Guid shopId) =>
         app.WithDbAsync(db => db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId));
 
@@ -46,10 +56,7 @@ public sealed class RejectedTokenTests
     {
         using var app = new ShopifyTestApp();
         // An hour left on the clock: no refresh would happen without the 401.
-        var shopId = await app.InstallShopAsync(Shop, "shpat_rejected", expiresIn: 3599, refreshToken: "shprt_original", refreshExpiresIn: 7775999);
-        StubGraphQL(app, "shpat_rejected", 401, InvalidTokenBody);
-        StubGraphQL(app, "shpat_renewed", 200, ShopifyPayloads.Data(ShopData));
-        StubRefresh(app, 200, ShopifyPayloads.Token("shpat_renewed", 3599, "shprt_rotated", 7775999));
+        var shopId = await RejectedButRenewableAsync(app);
 
         var data = await QueryAsync(app, shopId);
 
@@ -68,10 +75,7 @@ public sealed class RejectedTokenTests
     public async Task Twenty_queries_rejected_at_once_share_one_refresh()
     {
         using var app = new ShopifyTestApp();
-        var shopId = await app.InstallShopAsync(Shop, "shpat_rejected", expiresIn: 3599, refreshToken: "shprt_original", refreshExpiresIn: 7775999);
-        StubGraphQL(app, "shpat_rejected", 401, InvalidTokenBody);
-        StubGraphQL(app, "shpat_renewed", 200, ShopifyPayloads.Data(ShopData));
-        StubRefresh(app, 200, ShopifyPayloads.Token("shpat_renewed", 3599, "shprt_rotated", 7775999));
+        var shopId = await RejectedButRenewableAsync(app);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => QueryAsync(app, shopId))));
 
@@ -84,10 +88,7 @@ public sealed class RejectedTokenTests
     public async Task Two_nodes_rejected_at_once_share_one_refresh()
     {
         using var app = new ShopifyTestApp();
-        var shopId = await app.InstallShopAsync(Shop, "shpat_rejected", expiresIn: 3599, refreshToken: "shprt_original", refreshExpiresIn: 7775999);
-        StubGraphQL(app, "shpat_rejected", 401, InvalidTokenBody);
-        StubGraphQL(app, "shpat_renewed", 200, ShopifyPayloads.Data(ShopData));
-        StubRefresh(app, 200, ShopifyPayloads.Token("shpat_renewed", 3599, "shprt_rotated", 7775999));
+        var shopId = await RejectedButRenewableAsync(app);
         // Two nodes: each its own token provider (own in-process gates) and client, one shared database.
         var http = app.Services.GetRequiredService<IHttpClientFactory>();
         ShopifyAdminClient Node() => ActivatorUtilities.CreateInstance<ShopifyAdminClient>(app.Services,

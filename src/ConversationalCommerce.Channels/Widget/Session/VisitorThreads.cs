@@ -75,7 +75,7 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
         {
             // Nothing stored yet, and so no thread either: the id of the thread they would start.
             customerId = AnonymousCustomerId(visitorId);
-            return new VisitorThread(customerId, await NextConversationIdAsync(visitorId, customerId, ct), CustomerStored: false);
+            return new VisitorThread(customerId, await NextConversationIdAsync(visitorId, threadsSoFar: 0, ct), CustomerStored: false);
         }
         else customerId = identity.CustomerId;
         // Saved first so the thread lookup below sees threads moved to the logged-in customer.
@@ -86,7 +86,8 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
             .OrderByDescending(c => c.LastMessageAt)
             .Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(ct);
-        conversationId ??= await NextConversationIdAsync(visitorId, customerId, ct);
+        conversationId ??= await NextConversationIdAsync(visitorId,
+            await db.Conversations.CountAsync(c => c.CustomerId == customerId, ct), ct);
         return new VisitorThread(customerId, conversationId.Value);
     }
 
@@ -156,13 +157,12 @@ public sealed class VisitorThreads(AppDbContext db, ShopScope scope, TimeProvide
 
     /// <summary>
     /// The id the visitor's next thread will have: derived from the visitor (stable across a login) and the number of
-    /// threads their customer has had, so it is the same for every tab until the thread is written, and a fresh one
-    /// after a thread is closed.
+    /// threads their customer has had (none for a customer not stored yet), so it is the same for every tab until the
+    /// thread is written, and a fresh one after a thread is closed.
     /// </summary>
-    private async Task<Guid> NextConversationIdAsync(Guid visitorId, Guid customerId, CancellationToken ct)
+    private async Task<Guid> NextConversationIdAsync(Guid visitorId, int threadsSoFar, CancellationToken ct)
     {
-        var ordinal = await db.Conversations.CountAsync(c => c.CustomerId == customerId, ct);
-        for (; ; ordinal++)
+        for (var ordinal = threadsSoFar; ; ordinal++)
         {
             var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"widget-thread:{visitorId:N}:{ordinal}")).AsSpan(0, 16));
             // Threads moved between customers (a login) can make the count revisit an id that is taken.
