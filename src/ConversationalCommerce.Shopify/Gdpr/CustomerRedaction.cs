@@ -33,19 +33,24 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
             log.LogInformation("Customer redact without a customer (already applied)");
             return;
         }
-        var counts = (Customers: 0, Orders: 0, Conversations: 0, Deliveries: 0);
-        IReadOnlyCollection<Guid> customerIds = [];
+        var redacted = Redacted.None;
         await db.InTransactionAsync(async ct =>
         {
-            (counts, customerIds) = await RedactAsync(webhook, request.Customer, request.OrdersToRedact, ct);
+            redacted = await RedactAsync(webhook, request.Customer, request.OrdersToRedact, ct);
         }, cancellationToken);
         // Ranking reuses a profile read in the last seconds: this process must not keep the erased orders and name.
-        profiles.Forget(webhook.Shop.Id, customerIds);
+        profiles.Forget(webhook.Shop.Id, redacted.CustomerIds);
         log.LogInformation("Customer redact: {Customers} profiles anonymised, {Orders} orders detached, {Conversations} conversations redacted, {Deliveries} stored deliveries blanked",
-            counts.Customers, counts.Orders, counts.Conversations, counts.Deliveries);
+            redacted.CustomerIds.Count, redacted.Orders, redacted.Conversations, redacted.Deliveries);
     }
 
-    private async Task<((int Customers, int Orders, int Conversations, int Deliveries) Counts, IReadOnlyCollection<Guid> CustomerIds)> RedactAsync(
+    /// <summary>What one redaction touched: the customers (profiles anonymised) and how many orders, threads and stored deliveries.</summary>
+    private sealed record Redacted(IReadOnlyList<Guid> CustomerIds, int Orders, int Conversations, int Deliveries)
+    {
+        public static readonly Redacted None = new([], 0, 0, 0);
+    }
+
+    private async Task<Redacted> RedactAsync(
         ShopifyWebhook webhook, GdprCustomer person, List<long> ordersToRedact, CancellationToken cancellationToken)
     {
         var subject = await PrivacySubject.FindAsync(db, person, ordersToRedact, cancellationToken);
@@ -94,7 +99,7 @@ public sealed class CustomerRedaction(AppDbContext db, ResourceVersions versions
         await db.SaveChangesAsync(cancellationToken);
 
         var blanked = await BlankStoredDeliveriesAsync(webhook, needles, cancellationToken);
-        return ((subject.Customers.Count, subject.Orders.Count, conversationIds.Count, blanked), customerIds.ToList());
+        return new Redacted(customerIds, subject.Orders.Count, conversationIds.Count, blanked);
     }
 
     /// <summary>What names the person in stored payloads: emails, phones (as typed, E.164, bare digits as WhatsApp writes them), the Shopify id.</summary>
