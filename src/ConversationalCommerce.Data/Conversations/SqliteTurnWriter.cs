@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ConversationalCommerce.Data.Inbox;
+using ConversationalCommerce.Data.Rows;
 using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Engine.Conversation;
@@ -26,9 +27,9 @@ internal sealed class SqliteTurnWriter : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private readonly AppDbContext _db;
     private readonly SqliteConnection _connection;
-    private readonly SqliteTurnRows _insertConversation;
-    private readonly SqliteTurnRows _updateConversation;
-    private readonly SqliteTurnRows _insertMessage;
+    private readonly EntityRowCommand _insertConversation;
+    private readonly EntityRowCommand _updateConversation;
+    private readonly EntityRowCommand _insertMessage;
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackTo;
@@ -42,9 +43,9 @@ internal sealed class SqliteTurnWriter : IAsyncDisposable
         var sql = db.GetService<ISqlGenerationHelper>();
         var conversations = db.Model.FindEntityType(typeof(Conversation))!;
         var messages = db.Model.FindEntityType(typeof(Message))!;
-        _insertConversation = SqliteTurnRows.Insert(connection, conversations, sql);
-        _updateConversation = SqliteTurnRows.Update(connection, conversations, conversations.FindProperty(nameof(Conversation.Version))!, sql);
-        _insertMessage = SqliteTurnRows.Insert(connection, messages, sql);
+        _insertConversation = EntityRowCommand.Insert(connection, conversations, sql);
+        _updateConversation = EntityRowCommand.Update(connection, conversations, conversations.FindProperty(nameof(Conversation.Version))!, sql);
+        _insertMessage = EntityRowCommand.Insert(connection, messages, sql);
         _savepoint = Command("SAVEPOINT turn;");
         _release = Command("RELEASE turn;");
         _rollbackTo = Command("ROLLBACK TO turn;");

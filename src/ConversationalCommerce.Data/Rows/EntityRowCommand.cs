@@ -3,60 +3,81 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace ConversationalCommerce.Data.Conversations;
+namespace ConversationalCommerce.Data.Rows;
 
 /// <summary>
-/// One prepared statement that writes whole rows of one entity type (INSERT, or an UPDATE of every column guarded by
-/// the key and a concurrency token). SQL, column names and parameter conversions (UTC ticks, enum numbers, Guid text)
-/// all come from the EF model, so a row written here is stored exactly as SaveChanges would store it.
-/// The command stays prepared on its connection: executing it again only rebinds the values (no SQL generation, no
-/// parsing).
+/// One reused statement that writes whole rows of one entity type (INSERT, or an UPDATE of every column guarded by the
+/// key and a concurrency token), bypassing the change tracker where it would cost more than the database: a first
+/// sync's hundreds of thousands of rows, every chat turn on SQLite. Table, columns, parameter types and value
+/// conversions (UTC ticks, enum numbers, Guid text) all come from the EF model, so on every provider a row written
+/// here is stored exactly as SaveChanges would store it. Executing it again only rebinds the values.
 /// </summary>
-internal sealed class SqliteTurnRows : IDisposable
+public sealed class EntityRowCommand : IDisposable
 {
     private readonly DbCommand _command;
     private readonly Column[] _columns;
     private readonly Column? _token;
 
-    private SqliteTurnRows(DbCommand command, Column[] columns, Column? token)
+    private EntityRowCommand(DbCommand command, Column[] columns, Column? token)
     {
         _command = command;
         _columns = columns;
         _token = token;
     }
 
-    public static SqliteTurnRows Insert(DbConnection connection, IEntityType type, ISqlGenerationHelper sql)
+    public static EntityRowCommand Insert(DbConnection connection, IEntityType type, ISqlGenerationHelper sql)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var properties = type.GetProperties().ToArray();
+        var properties = Stored(type, table).ToArray();
         var command = connection.CreateCommand();
         var columns = properties.Select((p, i) => Column.Create(command, p, table, "@p" + i)).ToArray();
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
                               $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))});";
-        return new SqliteTurnRows(command, columns, null);
+        return new EntityRowCommand(command, columns, null);
     }
 
     /// <summary>Updates every non-key column where the key matches and <paramref name="token"/> still has its original value.</summary>
-    public static SqliteTurnRows Update(DbConnection connection, IEntityType type, IProperty token, ISqlGenerationHelper sql)
+    public static EntityRowCommand Update(DbConnection connection, IEntityType type, IProperty token, ISqlGenerationHelper sql)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var key = type.FindPrimaryKey()!.Properties;
         var command = connection.CreateCommand();
-        var set = type.GetProperties().Where(p => !key.Contains(p)).Select((p, i) => Column.Create(command, p, table, "@s" + i)).ToArray();
+        var set = Stored(type, table).Where(p => !key.Contains(p)).Select((p, i) => Column.Create(command, p, table, "@s" + i)).ToArray();
         var where = key.Select((p, i) => Column.Create(command, p, table, "@k" + i)).ToArray();
         var original = Column.Create(command, token, table, "@original");
         command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", set.Select(c => $"{sql.DelimitIdentifier(c.Name)} = {c.Parameter.ParameterName}"))} " +
                               $"WHERE {string.Join(" AND ", where.Append(original).Select(c => $"{sql.DelimitIdentifier(c.Name)} = {c.Parameter.ParameterName}"))};";
-        return new SqliteTurnRows(command, [.. set, .. where], original);
+        return new EntityRowCommand(command, [.. set, .. where], original);
     }
 
     /// <summary>Writes <paramref name="entity"/>; returns the rows affected (0 for an update whose token changed).</summary>
-    public int Execute(object entity, DbTransaction transaction, object? originalToken = null)
+    public int Execute(object entity, DbTransaction? transaction, object? originalToken = null)
+    {
+        Bind(entity, transaction, originalToken);
+        return _command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc cref="Execute"/>
+    public Task<int> ExecuteAsync(object entity, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        Bind(entity, transaction, null);
+        return _command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void Bind(object entity, DbTransaction? transaction, object? originalToken)
     {
         foreach (var column in _columns) column.Bind(column.Property.GetGetter().GetClrValueUsingContainingEntity(entity));
         _token?.Bind(originalToken);
         _command.Transaction = transaction;
-        return _command.ExecuteNonQuery();
+    }
+
+    /// <summary>The properties stored in the table; shadow properties have no CLR value to write, so such types are refused.</summary>
+    private static IEnumerable<IProperty> Stored(IEntityType type, StoreObjectIdentifier table)
+    {
+        var properties = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToArray();
+        if (properties.Any(p => p.IsShadowProperty()))
+            throw new InvalidOperationException($"{type.ClrType.Name} has shadow properties; write it through the change tracker.");
+        return properties;
     }
 
     public void Dispose() => _command.Dispose();
