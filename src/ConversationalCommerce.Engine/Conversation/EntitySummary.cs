@@ -19,6 +19,7 @@ public static class EntitySummary
         if (e.Recipient is { } r) d["recipient"] = r;
         if (e.RecipientAge is { } age) d["recipientAge"] = age.ToString(CultureInfo.InvariantCulture);
         if (e.Occasion is { } o) d["occasion"] = o;
+        if (e.Interest is { } interest) d["interest"] = interest;
         Add(d, "categories", e.Categories);
         Add(d, "colors", e.Colors);
         Add(d, "sizes", e.Sizes);

@@ -17,7 +17,7 @@ public static class IntentRouting
         var e = prediction.Entities;
         if (prediction.Reply is not null || intent == CommerceIntents.Stop) return intent;
 
-        var giftInfo = e.Recipient is not null || e.Occasion is not null;
+        var giftInfo = e.Recipient is not null || e.Occasion is not null || e.Interest is not null;
         var refiners = e.Budget is not null || e.Colors.Count > 0 || e.Sizes.Count > 0 || e.Materials.Count > 0 || e.Vendors.Count > 0;
         var namesProduct = e.Categories.Count > 0 || e.Keywords.Length > 0;
         var inGiftFlow = state.LastIntent == CommerceIntents.GiftFinder || state.PendingQuestion == PendingQuestions.GiftDetails

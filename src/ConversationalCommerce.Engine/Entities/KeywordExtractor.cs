@@ -25,6 +25,7 @@ public static class KeywordExtractor
         "dont", "don't", "didn't", "isn't", "same", "similar", "instead", "price", "priced", "cost", "costs", "budget", "bucks",
         "dollars", "year", "years", "old", "size", "sized", "color", "colour", "colored", "coloured", "made", "someone", "who's",
         "person", "people", "gonna", "4", "2", "n", "ur", "items", "item", "products", "product",
+        "likes", "loves", "enjoys", "adores", "lover", "lovers", "fan", "fans", "enthusiast", "enthusiasts",
     };
 
     public static string Extract(EntityText text)

@@ -11,6 +11,8 @@ public sealed record ShopperEntities
     public int? RecipientAge { get; init; }
     /// <summary>Normalised occasion, e.g. "birthday", "anniversary", "christmas".</summary>
     public string? Occasion { get; init; }
+    /// <summary>What the recipient is into, e.g. "cooking", "hiking" or "dinosaurs" (see <see cref="InterestExtractor"/>).</summary>
+    public string? Interest { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<string> Colors { get; init; } = [];
     public IReadOnlyList<string> Sizes { get; init; } = [];

@@ -4,7 +4,8 @@ namespace ConversationalCommerce.Engine.Entities;
 
 /// <summary>
 /// Runs the extractors in a fixed order over one <see cref="EntityText"/>: references, occasions and ages first
-/// (they contain words the others would misread), then money, then product attributes; whatever is left becomes the keywords.
+/// (they contain words the others would misread), then money, then product attributes, then the recipient's
+/// interest; whatever is left becomes the keywords.
 /// Stateless and thread-safe.
 /// </summary>
 public sealed class ShopperEntityExtractor(ICatalogSearch? catalogSearch = null) : IShopperEntityExtractor
@@ -28,12 +29,14 @@ public sealed class ShopperEntityExtractor(ICatalogSearch? catalogSearch = null)
         var materials = MaterialExtractor.Extract(t);
         var colors = ColorExtractor.Extract(t, vocabulary.Colors);
         var categories = CategoryExtractor.Extract(t, vocabulary.ProductTypes);
+        var interest = InterestExtractor.Extract(t); // after attributes: "she likes blue" is a colour
         return new ShopperEntities
         {
             Budget = budget,
             Recipient = recipient,
             RecipientAge = age,
             Occasion = occasion,
+            Interest = interest,
             Categories = categories,
             Colors = colors,
             Sizes = sizes,

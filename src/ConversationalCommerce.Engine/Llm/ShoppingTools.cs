@@ -3,6 +3,7 @@ using System.Globalization;
 using ConversationalCommerce.Domain.Catalog;
 using ConversationalCommerce.Engine.Context;
 using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Entities;
 using ConversationalCommerce.Engine.Recommendations;
 using ConversationalCommerce.Engine.Replies;
 using ConversationalCommerce.Engine.Search;
@@ -85,6 +86,8 @@ public sealed class ShoppingTools(ShopProfile shop, Guid? customerId, ToolServic
         // The shop's own entity extraction normalises the model's words ("my mother" -> mom) as it does the shopper's.
         var who = services.Entities.Extract(ShopId, $"a {occasion} gift for my {recipient}".Trim());
         var what = string.IsNullOrWhiteSpace(interests) ? null : services.Entities.Extract(ShopId, interests);
+        // "hiking" names no product: a hobby, searched through the words products use for it, as for a shopper's "likes hiking".
+        var interest = what is { Categories.Count: 0, Keywords.Length: > 0 } ? InterestExtractor.Canonical(what.Keywords) : null;
         var slots = new ShoppingSlots
         {
             Gift = true,
@@ -92,7 +95,8 @@ public sealed class ShoppingTools(ShopProfile shop, Guid? customerId, ToolServic
             RecipientAge = who.RecipientAge,
             Occasion = who.Occasion,
             MaxPrice = maxBudget,
-            Keywords = what?.Keywords ?? "",
+            Keywords = interest is null ? what?.Keywords ?? "" : "",
+            Interest = interest,
             Categories = what?.Categories ?? [],
             Colors = what?.Colors ?? [],
             Materials = what?.Materials ?? [],

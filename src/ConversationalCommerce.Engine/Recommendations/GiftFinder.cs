@@ -1,4 +1,5 @@
 using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Search;
 
 namespace ConversationalCommerce.Engine.Recommendations;
 
@@ -22,10 +23,35 @@ public sealed class GiftFinder(ProductRetriever retriever)
         if (recipientTag is not null) tags.Add(recipientTag);
         if (recipientTag == "for-kids") tags.AddRange(GiftTags.AgeTags(slots.RecipientAge));
         var retrieval = retriever.Find(context.ShopId, slots, Pool, tags.Count > 0 ? tags : null);
+        var asked = retrieval.Relaxed.Contains(Relaxation.Interest) ? slots with { Interest = null } : slots;
+        var hits = asked.Interest is { } interest ? retrieval.Hits.Where(h => InterestSearchTerms.Mentions(h.Product, interest)) : retrieval.Hits;
+        var ideas = Diverse(Score(hits, asked, recipientTag, context)).Select(x => (x.Hit, x.Score, Slots: asked)).ToList();
 
+        // Few products fit the interest ("likes dinosaurs"): the recipient's other good gifts follow, after every match.
+        if (asked.Interest is not null && ideas.Count <= offset + count)
+        {
+            var general = asked with { Interest = null };
+            var seen = ideas.Select(x => x.Hit.Product.Id).ToHashSet();
+            var others = retriever.Find(context.ShopId, general, Pool, tags.Count > 0 ? tags : null).Hits.Where(h => !seen.Contains(h.Product.Id));
+            ideas.AddRange(Diverse(Score(others, general, recipientTag, context)).Select(x => (x.Hit, x.Score, Slots: general)));
+        }
+
+        var page = ideas.Skip(offset).Take(count).Select(x =>
+        {
+            var variant = context.ChooseVariant(x.Hit.Product, x.Hit.BestVariant!, x.Slots);
+            return new RankedProduct(x.Hit.Product, variant, x.Score)
+            {
+                Reasons = ReasonWriter.For(x.Hit.Product, variant, x.Slots, context.Currency, context.Signals(x.Hit.Product, variant)),
+            };
+        }).ToList();
+        return new Recommendation(page, retrieval.Relaxed, ideas.Count > offset + count);
+    }
+
+    private static List<(SearchHit Hit, double Score)> Score(IEnumerable<SearchHit> hits, ShoppingSlots slots, string? recipientTag, RankingContext context)
+    {
         var occasionTag = slots.Occasion is { } o ? GiftTags.OccasionTag(o) : null;
         var ageTags = GiftTags.AgeTags(slots.RecipientAge).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var scored = retrieval.Hits
+        return hits
             .Where(h => h.BestVariant is not null && h.Product.IsPurchasable)
             .Select(h =>
             {
@@ -38,10 +64,13 @@ public sealed class GiftFinder(ProductRetriever retriever)
             })
             .OrderByDescending(x => x.Score).ThenBy(x => x.Hit.Product.Handle, StringComparer.Ordinal)
             .ToList();
+    }
 
-        // Diversity: one product per type per round, best first, until the page is full.
-        var diverse = new List<(Search.SearchHit Hit, double Score)>();
-        var remaining = scored.ToList();
+    /// <summary>One product per type per round, best first, so the shopper sees different ideas, not five scarves.</summary>
+    private static List<(SearchHit Hit, double Score)> Diverse(List<(SearchHit Hit, double Score)> scored)
+    {
+        var diverse = new List<(SearchHit Hit, double Score)>();
+        var remaining = scored;
         while (remaining.Count > 0)
         {
             var seenTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -49,14 +78,6 @@ public sealed class GiftFinder(ProductRetriever retriever)
             diverse.AddRange(round);
             remaining = remaining.Except(round).ToList();
         }
-        var page = diverse.Skip(offset).Take(count).Select(x =>
-        {
-            var variant = context.ChooseVariant(x.Hit.Product, x.Hit.BestVariant!, slots);
-            return new RankedProduct(x.Hit.Product, variant, x.Score)
-            {
-                Reasons = ReasonWriter.For(x.Hit.Product, variant, slots, context.Currency, context.Signals(x.Hit.Product, variant)),
-            };
-        }).ToList();
-        return new Recommendation(page, retrieval.Relaxed, diverse.Count > offset + count);
+        return diverse;
     }
 }

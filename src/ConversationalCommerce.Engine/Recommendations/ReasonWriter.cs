@@ -26,6 +26,8 @@ public static class ReasonWriter
             reasons.Add($"available in {color}");
         foreach (var material in slots.Materials)
             if (MentionsMaterial(product, variant, material)) { reasons.Add($"made with {material}"); break; }
+        if (slots.Interest is { } interest && InterestSearchTerms.Mentioned(product, interest) is { } named)
+            reasons.Add($"suits their love of {named}");
         if (slots.Occasion is { } occasion && product.TagList.Contains(GiftTags.OccasionTag(occasion), StringComparer.OrdinalIgnoreCase))
             reasons.Add(signals.OccasionUnits > 0 ? $"popular for {GiftTags.OccasionPlural(occasion)}" : $"suits {GiftTags.OccasionPlural(occasion)}");
         if (slots.Recipient is { } recipient && GiftTags.RecipientTag(recipient, slots.RecipientAge) is { } tag

@@ -11,6 +11,8 @@ public enum Relaxation
     Color,
     Size,
     Tags,
+    /// <summary>The recipient's interest ("likes sailing") matched nothing within the other constraints.</summary>
+    Interest,
 }
 
 /// <param name="Relaxed">Constraints dropped, in order, to get these hits; empty when the search matched as asked. The budget is never relaxed.</param>
@@ -29,6 +31,16 @@ public sealed class ProductRetriever(ICatalogSearch catalog)
         var request = Request(slots, limit, tags, includeMaterials: true);
         var hits = catalog.Search(shopId, request);
         if (hits.Count > 0) return new Retrieval(hits, relaxed);
+
+        // An interest is a preference, the softest thing the shopper said: the first to go.
+        if (slots.Interest is not null)
+        {
+            relaxed.Add(Relaxation.Interest);
+            slots = slots with { Interest = null };
+            request = Request(slots, limit, tags, includeMaterials: true);
+            hits = catalog.Search(shopId, request);
+            if (hits.Count > 0) return new Retrieval(hits, relaxed);
+        }
 
         // Category words the shop does not use as a type: search them as text before giving anything up.
         if (slots.Categories.Count > 0)
@@ -76,7 +88,7 @@ public sealed class ProductRetriever(ICatalogSearch catalog)
 
     public static SearchRequest Request(ShoppingSlots slots, int limit, IReadOnlyList<string>? tags, bool includeMaterials)
     {
-        var text = slots.Keywords;
+        var text = slots.Interest is { } interest ? Join(InterestSearchTerms.For(interest), slots.Keywords) : slots.Keywords;
         // Written the way shoppers say it ("Fernhill linen shirts"): the search takes the last plain word before
         // any modifier as the product noun, so the noun must come last.
         if (includeMaterials)

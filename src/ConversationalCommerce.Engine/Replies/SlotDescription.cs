@@ -18,8 +18,11 @@ public static class SlotDescription
         words.Add(noun);
         if (slots.Sizes.Count > 0) words.Add($"in size {string.Join(" or ", slots.Sizes)}");
         if (slots.Recipient is { } r) words.Add($"for {Recipient(r)}");
+        if (slots.Interest is { } interest) words.Add(slots.Recipient is null ? $"for someone who likes {interest}" : $"who likes {interest}");
+        var afterClause = words.Count; // "who likes cooking, for a birthday, under $40": the clause ends with a comma
         if (slots.Occasion is { } o) words.Add($"for {GiftTags.OccasionName(o)}");
         if (withBudget && Budget(slots, currency) is { } budget) words.Add(budget);
+        if (slots.Interest is not null && words.Count > afterClause) words[afterClause - 1] += ",";
         return string.Join(' ', words);
     }
 

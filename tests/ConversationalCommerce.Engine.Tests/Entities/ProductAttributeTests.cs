@@ -113,7 +113,7 @@ public class ProductAttributeTests
     [Theory]
     [InlineData("do you have linen shirts", "shirts")]
     [InlineData("show me black hoodies under $40", "hoodies")]
-    [InlineData("gift for my mom who loves gardening", "loves gardening")]
+    [InlineData("gift for my mom who loves gardening, maybe gloves", "gloves")]
     [InlineData("i'm looking for a waterproof watch", "waterproof watch")]
     public void Keywords_are_what_is_left_to_search_for(string text, string keywords) => Assert.Equal(keywords, Extract(text).Keywords);
 }

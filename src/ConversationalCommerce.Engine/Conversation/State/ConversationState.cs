@@ -48,10 +48,12 @@ public sealed record ShoppingSlots
     public string? Recipient { get; init; }
     public int? RecipientAge { get; init; }
     public string? Occasion { get; init; }
+    /// <summary>What the recipient is into ("cooking", "hiking"): searched as a soft preference, dropped before anything else.</summary>
+    public string? Interest { get; init; }
     /// <summary>The shopper is buying for someone else.</summary>
     public bool Gift { get; init; }
 
-    public bool HasProductFocus => Keywords.Length > 0 || Categories.Count > 0;
+    public bool HasProductFocus => Keywords.Length > 0 || Categories.Count > 0 || Interest is not null;
     public bool IsEmpty => !HasProductFocus && Colors.Count == 0 && Sizes.Count == 0 && Materials.Count == 0 && Vendors.Count == 0
                            && MinPrice is null && MaxPrice is null && Tier is null && Recipient is null && Occasion is null && !Gift;
 }

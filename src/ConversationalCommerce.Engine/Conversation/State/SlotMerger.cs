@@ -14,16 +14,21 @@ public static class SlotMerger
         var keywords = e.Keywords.Trim();
         var newPerson = e.Recipient is not null && prior.Recipient is not null && e.Recipient != prior.Recipient;
         var namesProduct = e.Categories.Count > 0 || keywords.Length > 0;
+        var newInterest = e.Interest is not null && e.Interest != prior.Interest;
         var newProduct = namesProduct && (!SameItems(e.Categories, prior.Categories) || (keywords.Length > 0 && keywords != prior.Keywords));
 
         var slots = prior;
         if (newPerson)
             slots = ShoppingSlots.Empty with { Gift = true };
         else if (newProduct)
-            slots = prior with { Keywords = "", Categories = [], Colors = [], Materials = [], Vendors = [], Sizes = [] };
+            slots = prior with { Keywords = "", Categories = [], Colors = [], Materials = [], Vendors = [], Sizes = [], Interest = null };
+        else if (newInterest)
+            // "she's into hiking" after "cooking" is a new idea for the same person: the old product words go with the old interest.
+            slots = prior with { Keywords = "", Categories = [] };
 
         if (namesProduct)
             slots = slots with { Keywords = keywords, Categories = e.Categories.Count > 0 ? e.Categories : (newProduct ? [] : slots.Categories) };
+        if (e.Interest is not null) slots = slots with { Interest = e.Interest };
         if (e.Colors.Count > 0) slots = slots with { Colors = e.Colors };
         if (e.Sizes.Count > 0) slots = slots with { Sizes = e.Sizes };
         if (e.Materials.Count > 0) slots = slots with { Materials = e.Materials };
@@ -31,7 +36,7 @@ public static class SlotMerger
         if (e.Recipient is not null) slots = slots with { Recipient = e.Recipient, RecipientAge = e.RecipientAge ?? (newPerson ? null : slots.RecipientAge) };
         else if (e.RecipientAge is not null) slots = slots with { RecipientAge = e.RecipientAge };
         if (e.Occasion is not null) slots = slots with { Occasion = e.Occasion };
-        if (giftIntent || e.Recipient is not null || e.Occasion is not null) slots = slots with { Gift = true };
+        if (giftIntent || e.Recipient is not null || e.Occasion is not null || e.Interest is not null) slots = slots with { Gift = true };
         if (e.Budget is { } budget) slots = ApplyBudget(slots, budget, shown);
         return slots;
     }

@@ -47,7 +47,7 @@ public sealed class BrowseResponder(SearchRecommender recommender) : ITurnRespon
         }
 
         var intro = result.Relaxed.Count > 0
-            ? $"I couldn't find {what} exactly, so {RelaxedPhrase(result.Relaxed)}. " + p.Pick("Here's what comes closest:", "These are the closest matches:")
+            ? $"I couldn't find {what} exactly, so {RelaxedPhrase(result.Relaxed, turn.Slots)}. " + p.Pick("Here's what comes closest:", "These are the closest matches:")
             : more
                 ? p.Pick("Here are a few more:", "Some more options:", "A few more to look at:")
                 : p.Pick($"Here are some {what}:", $"I found these {what}:", $"Take a look at these {what}:", $"Some {what} you might like:");
@@ -65,7 +65,7 @@ public sealed class BrowseResponder(SearchRecommender recommender) : ITurnRespon
         return new TurnAnswer(reply, ShownProducts.Showing(state, result.Products, offset));
     }
 
-    private static string RelaxedPhrase(IReadOnlyList<Relaxation> relaxed)
+    private static string RelaxedPhrase(IReadOnlyList<Relaxation> relaxed, ShoppingSlots slots)
     {
         var parts = relaxed.Select(r => r switch
         {
@@ -74,6 +74,7 @@ public sealed class BrowseResponder(SearchRecommender recommender) : ITurnRespon
             Relaxation.Color => "the colour",
             Relaxation.Size => "the size",
             Relaxation.Tags => "the recipient",
+            Relaxation.Interest => $"the {slots.Interest} part",
             _ => "a detail",
         }).Distinct().ToList();
         var list = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];

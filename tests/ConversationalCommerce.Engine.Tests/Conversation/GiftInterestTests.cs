@@ -1,0 +1,80 @@
+using ConversationalCommerce.Domain.Catalog;
+using ConversationalCommerce.Engine.Intents;
+
+namespace ConversationalCommerce.Engine.Tests.Conversation;
+
+/// <summary>What the recipient is into steers the gift finder, and the reply only claims it where the product says so.</summary>
+[Collection(DemoConversationCollection.Name)]
+public sealed class GiftInterestTests(DemoConversationApp app)
+{
+    private static readonly string[] CookingWords = ["cook", "recipe", "kitchen", "chef", "foodie", "baking", "spice", "knife", "apron"];
+
+    [Fact]
+    public async Task A_hobby_picks_gifts_that_name_it_within_the_budget_and_says_so()
+    {
+        var turns = await app.ChatAsync("I need a gift for my sister", "she likes cooking, under $40");
+        var products = await app.ProductsAsync();
+        var reply = turns[1].Reply;
+
+        Assert.Equal(CommerceIntents.GiftFinder, reply.Intent);
+        Assert.Contains("who likes cooking", reply.Text);
+        Assert.True(reply.Products.Count >= 2);
+        Assert.All(reply.Products, c => Assert.True(c.Price <= 40m, $"{c.Title} {c.Price}"));
+        // The first ideas are about cooking, by the product's own words, and every claim of the hobby is backed by them.
+        Assert.Contains("suits their love of cooking", reply.Products[0].Reasons);
+        foreach (var card in reply.Products.Where(c => c.Reasons.Contains("suits their love of cooking")))
+            Assert.True(NamesAny(products[card.ProductId], CookingWords), card.Title);
+        Assert.DoesNotContain("likes", reply.Text.Split('\n')[0].Replace("who likes cooking", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rare_hobby_comes_first_and_other_good_gifts_for_the_child_fill_the_page()
+    {
+        var reply = (await app.ChatAsync("a present for a 7 year old who likes dinosaurs"))[0].Reply;
+
+        Assert.Contains("dinosaur", reply.Products[0].Title, StringComparison.OrdinalIgnoreCase);
+        Assert.True(reply.Products.Count >= 3, string.Join(", ", reply.Products.Select(p => p.Title)));
+        var claimed = reply.Products.Where(c => c.Reasons.Any(r => r.Contains("dinosaurs"))).ToList();
+        Assert.All(claimed, c => Assert.Contains("dinosaur", c.Title, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(reply.Products, c => !c.Reasons.Any(r => r.Contains("dinosaurs")));
+        // Matches first, then the fill: no match after the first non-match.
+        var firstFill = reply.Products.ToList().FindIndex(c => !claimed.Contains(c));
+        Assert.All(reply.Products.Skip(firstFill), c => Assert.DoesNotContain(c, claimed));
+    }
+
+    [Fact]
+    public async Task A_hobby_the_shop_has_nothing_for_is_dropped_and_said_so_but_the_budget_is_kept()
+    {
+        var reply = (await app.ChatAsync("my boyfriend loves sailing, under $50"))[0].Reply;
+
+        Assert.NotEmpty(reply.Products);
+        Assert.Contains("left out the sailing part", reply.Text);
+        Assert.All(reply.Products, c => Assert.True(c.Price <= 50m, $"{c.Title} {c.Price}"));
+        Assert.All(reply.Products, c => Assert.DoesNotContain(c.Reasons, r => r.Contains("sailing")));
+    }
+
+    [Fact]
+    public async Task A_new_hobby_for_the_same_person_replaces_the_old_one_and_keeps_the_budget()
+    {
+        var turns = await app.ChatAsync("gift for my husband who likes cooking, under $60", "actually he's more into hiking");
+        var reply = turns[1].Reply;
+
+        Assert.Equal(CommerceIntents.GiftFinder, reply.Intent);
+        Assert.Contains("who likes hiking", reply.Text);
+        Assert.DoesNotContain("cooking", reply.Text);
+        Assert.All(reply.Products, c => Assert.True(c.Price <= 60m, $"{c.Title} {c.Price}"));
+        Assert.Contains(reply.Products, c => c.Reasons.Contains("suits their love of hiking"));
+    }
+
+    [Fact]
+    public async Task A_question_about_them_after_a_list_is_a_product_question_about_what_was_shown()
+    {
+        var turns = await app.ChatAsync("do you have wireless headphones", "are they waterproof?");
+
+        Assert.Equal(CommerceIntents.ProductQuestion, turns[1].Reply.Intent);
+        Assert.Equal(turns[0].Reply.Products[0].ProductId, turns[1].Reply.Products[0].ProductId);
+    }
+
+    private static bool NamesAny(Product product, string[] words) =>
+        words.Any(w => $"{product.Title} {product.ProductType} {product.Tags} {product.BodyHtml}".Contains(w, StringComparison.OrdinalIgnoreCase));
+}
