@@ -51,6 +51,20 @@ public sealed partial class ProductFacts
         return null;
     }
 
+    /// <summary>
+    /// The first sentence of the description (paragraphs, then labelled lines as "Label: value") with a word that
+    /// starts with one of <paramref name="stems"/> ("fold" finds "Foldable"), or null.
+    /// </summary>
+    public string? SentenceMentioning(IReadOnlyCollection<string> stems)
+    {
+        var sentences = Paragraphs.SelectMany(p => SentenceEnd().Split(p)).Concat(_labelled.Select(kv => $"{kv.Key}: {kv.Value}"));
+        foreach (var sentence in sentences)
+            foreach (Match word in Word().Matches(sentence))
+                if (stems.Any(s => word.Value.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
+                    return sentence.Trim();
+        return null;
+    }
+
     /// <summary>The first paragraph mentioning one of the words (e.g. "pre-order", "personalised").</summary>
     public string? ParagraphMentioning(params string[] words) =>
         Paragraphs.FirstOrDefault(p => words.Any(w => p.Contains(w, StringComparison.OrdinalIgnoreCase)));
@@ -65,4 +79,10 @@ public sealed partial class ProductFacts
 
     [GeneratedRegex(@"<[^>]+>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'-]*")]
+    private static partial Regex Word();
 }

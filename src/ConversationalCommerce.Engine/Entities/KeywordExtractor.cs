@@ -28,6 +28,9 @@ public static class KeywordExtractor
         "likes", "loves", "enjoys", "adores", "lover", "lovers", "fan", "fans", "enthusiast", "enthusiasts",
     };
 
+    /// <summary>Chatter and function words that are never what the shopper is looking for or asking about.</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     public static string Extract(EntityText text)
     {
         var words = Word.Matches(text.Unclaimed())

@@ -66,15 +66,6 @@ public sealed class GiftInterestTests(DemoConversationApp app)
         Assert.Contains(reply.Products, c => c.Reasons.Contains("suits their love of hiking"));
     }
 
-    [Fact]
-    public async Task A_question_about_them_after_a_list_is_a_product_question_about_what_was_shown()
-    {
-        var turns = await app.ChatAsync("do you have wireless headphones", "are they waterproof?");
-
-        Assert.Equal(CommerceIntents.ProductQuestion, turns[1].Reply.Intent);
-        Assert.Equal(turns[0].Reply.Products[0].ProductId, turns[1].Reply.Products[0].ProductId);
-    }
-
     private static bool NamesAny(Product product, string[] words) =>
         words.Any(w => $"{product.Title} {product.ProductType} {product.Tags} {product.BodyHtml}".Contains(w, StringComparison.OrdinalIgnoreCase));
 }

@@ -27,8 +27,18 @@ public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResp
         var product = target.Product;
         var facts = ProductFacts.Of(product);
         var asked = turn.Text.ToLowerInvariant();
+        var specific = AskedAbout.Words(asked, product.Title, Topics.SelectMany(t => t.Asks));
+        var p = turn.Phrasing;
         string? answer = null;
-        foreach (var (asks, labels, lead) in Topics)
+        var unknown = false;
+        // A specific thing asked ("waterproof", "a case", "the battery") is answered from the sentence that names it.
+        var stems = AskedAbout.Stems(specific);
+        if (specific.Count > 0 && AskedAbout.Names(product.Title, stems))
+            answer = $"Its name says so: {product.Title}.";
+        else if (specific.Count > 0 && facts.SentenceMentioning(stems) is { } sentence)
+            answer = p.Pick($"Here's what the {product.Title} details say about that: \u201c{sentence}\u201d",
+                $"On that, the {product.Title} description says: \u201c{sentence}\u201d");
+        foreach (var (asks, labels, lead) in answer is null ? Topics : [])
         {
             if (!asks.Any(asked.Contains)) continue;
             if (facts.Find(labels) is { } value)
@@ -42,6 +52,13 @@ public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResp
             var colors = product.Variants.Select(v => Recommendations.ReasonWriter.OptionValue(product, v, "color", "colour")).OfType<string>().Distinct().ToList();
             answer = colors.Count > 0 ? $"The {product.Title} comes in {string.Join(", ", colors)}." : null;
         }
+        if (answer is null && specific.Count > 0)
+        {
+            // Not in the product's data: say so rather than guess (no invented facts), and offer a person.
+            unknown = true;
+            answer = p.Pick($"The {product.Title} details don't mention \u201c{string.Join(' ', specific)}\u201d, so I'd rather not guess. I can ask the team for you.",
+                $"I can't find anything about \u201c{string.Join(' ', specific)}\u201d in the {product.Title} details, so I won't promise it. Want me to ask the team?");
+        }
         var text = answer is not null
             ? answer
             : facts.Summary.Length > 0
@@ -51,7 +68,7 @@ public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResp
         {
             Text = text,
             Products = [ProductTarget.Card(turn, target)],
-            QuickReplies = ["Is it in stock?", "Add it to my cart", "Show me similar"],
+            QuickReplies = unknown ? ["Talk to a person", "Show me similar", "Add it to my cart"] : ["Is it in stock?", "Add it to my cart", "Show me similar"],
         };
         return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
     }
