@@ -44,6 +44,7 @@ public static class ConversationEngineRegistration
         services.AddSingleton<ITurnResponder, OrderStatusResponder>();
         services.AddSingleton<ITurnResponder, PolicyResponder>();
         services.AddSingleton<ITurnResponder, AddToCartResponder>();
+        services.AddSingleton<ITurnResponder, PairsWithResponder>();
 
         services.AddSingleton<CustomIntentService>();
         services.AddHostedService<CustomIntentWarmUp>();

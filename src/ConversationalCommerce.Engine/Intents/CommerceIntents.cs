@@ -35,11 +35,13 @@ public static class CommerceIntents
     public const string Refine = "refine";
     /// <summary>"show me more", "anything else?".</summary>
     public const string More = "more";
+    /// <summary>What goes with a product: "what goes well with the wallet", "what do people buy with this".</summary>
+    public const string PairsWith = "pairs_with";
 
     public static readonly IReadOnlyList<string> All =
     [
         Search, GiftFinder, Compare, RecommendOne, ProductQuestion, Availability, PriceDiscount, OrderStatus,
-        ShippingReturns, AddToCart, HumanHandoff, Greeting, Thanks, Goodbye, Stop, OutOfScope, Refine, More,
+        ShippingReturns, AddToCart, HumanHandoff, Greeting, Thanks, Goodbye, Stop, OutOfScope, Refine, More, PairsWith,
     ];
 
     public static bool IsBuiltIn(string intent) => All.Contains(intent, StringComparer.Ordinal);

@@ -51,8 +51,17 @@ public static class SlotDescription
         _ => "your " + recipient,
     };
 
+    private static readonly Dictionary<string, string> IrregularPlurals = new(StringComparer.Ordinal)
+    {
+        ["scarf"] = "scarves", ["knife"] = "knives", ["shelf"] = "shelves", ["leaf"] = "leaves", ["loaf"] = "loaves",
+        ["wolf"] = "wolves", ["half"] = "halves", ["life"] = "lives", ["wife"] = "wives", ["child"] = "children",
+        ["person"] = "people", ["tooth"] = "teeth", ["foot"] = "feet", ["mouse"] = "mice", ["cactus"] = "cacti",
+    };
+
     public static string Plural(string noun)
     {
+        var lastSpace = noun.LastIndexOf(' ');
+        if (IrregularPlurals.TryGetValue(noun[(lastSpace + 1)..], out var irregular)) return noun[..(lastSpace + 1)] + irregular;
         if (noun.EndsWith('s') || noun.EndsWith("ware", StringComparison.Ordinal) || noun.Contains(' ') && noun.EndsWith('s')) return noun;
         if (noun.EndsWith('y') && noun.Length > 2 && !"aeiou".Contains(noun[^2])) return noun[..^1] + "ies";
         if (noun.EndsWith("ch", StringComparison.Ordinal) || noun.EndsWith("sh", StringComparison.Ordinal) || noun.EndsWith('x')) return noun + "es";

@@ -23,6 +23,7 @@ public sealed class ClarifyResponder : ITurnResponder
         [CommerceIntents.ProductQuestion] = ("know more about a product", "Product details"),
         [CommerceIntents.Availability] = ("check stock", "Is it in stock?"),
         [CommerceIntents.PriceDiscount] = ("ask about prices or sales", "What's on sale?"),
+        [CommerceIntents.PairsWith] = ("see what goes well with it", "What goes with it?"),
         [CommerceIntents.OrderStatus] = ("check on an order", "Where's my order?"),
         [CommerceIntents.ShippingReturns] = ("ask about shipping or returns", "Shipping & returns"),
         [CommerceIntents.AddToCart] = ("add something to your cart", "Add to cart"),
