@@ -82,6 +82,13 @@ public static class EvalSearchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queries      {r.Queries}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nDCG@10      {r.Ndcg10:F4}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Recall@50    {r.Recall50:F4}"));
+        if (r.Halves is { } h)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"odd ids      nDCG@10 {h.Odd.Ndcg10:F4}  Recall@50 {h.Odd.Recall50:F4}  ({h.Odd.Queries} queries)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"even ids     nDCG@10 {h.Even.Ndcg10:F4}  Recall@50 {h.Even.Recall50:F4}  ({h.Even.Queries} queries)"));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index        {r.IndexSeconds:F2} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"query p50    {r.P50QueryMs:F3} ms, p99 {r.P99QueryMs:F3} ms"));
     }
@@ -95,5 +102,9 @@ public static class EvalSearchCommand
         p99QueryMs = Math.Round(r.P99QueryMs, 4),
         products = r.Products,
         queries = r.Queries,
+        odd = r.Halves is { } h ? Halves(h.Odd) : null,
+        even = r.Halves is { } e ? Halves(e.Even) : null,
     });
+
+    private static object Halves(SplitFigures f) => new { ndcg10 = Math.Round(f.Ndcg10, 4), recall50 = Math.Round(f.Recall50, 4), queries = f.Queries };
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using ConversationalCommerce.Data;
 using ConversationalCommerce.Data.Scoping;
 using ConversationalCommerce.Domain.Catalog;
@@ -9,9 +10,39 @@ namespace ConversationalCommerce.App.Features.Search.Evaluation;
 
 public sealed record QueryOutcome(string QueryId, string Query, double? Ndcg10, double? Recall50, IReadOnlyList<string> Top);
 
+/// <summary>Mean figures over one part of the query set.</summary>
+public sealed record SplitFigures(int Queries, double Ndcg10, double Recall50);
+
+/// <summary>
+/// The query set cut in two by the parity of numeric query ids: a change tuned on one set of judged queries should
+/// help both halves, not one half a lot and the other not at all.
+/// </summary>
+public sealed record QueryHalves(SplitFigures Odd, SplitFigures Even)
+{
+    /// <summary>Null when some query id is not a whole number (no parity to split by).</summary>
+    public static QueryHalves? Of(IReadOnlyList<QueryOutcome> outcomes)
+    {
+        var odd = new List<QueryOutcome>();
+        var even = new List<QueryOutcome>();
+        foreach (var o in outcomes)
+        {
+            if (!long.TryParse(o.QueryId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)) return null;
+            (id % 2 == 0 ? even : odd).Add(o);
+        }
+        return new QueryHalves(Figures(odd), Figures(even));
+
+        static SplitFigures Figures(List<QueryOutcome> part) =>
+            new(part.Count, SearchEvaluation.Mean(part.Select(o => o.Ndcg10)), SearchEvaluation.Mean(part.Select(o => o.Recall50)));
+    }
+}
+
 public sealed record SearchEvalResult(
     int Products, int Queries, double Ndcg10, double Recall50, double IndexSeconds, double P50QueryMs, double P99QueryMs,
-    IReadOnlyList<QueryOutcome> PerQuery);
+    IReadOnlyList<QueryOutcome> PerQuery)
+{
+    /// <summary>Odd and even query ids apart; null when the ids are not numbers.</summary>
+    public QueryHalves? Halves { get; } = QueryHalves.Of(PerQuery);
+}
 
 /// <summary>
 /// Measures the product's own search on a judged data set: the catalog goes into a scratch shop in the database,
@@ -87,7 +118,8 @@ public sealed class SearchEvaluation(IServiceProvider services)
         return shopId;
     }
 
-    private static double Mean(IEnumerable<double?> values)
+    /// <summary>Mean of the queries that have a figure (a query without positive judgements has none).</summary>
+    internal static double Mean(IEnumerable<double?> values)
     {
         var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
         return present.Count == 0 ? 0 : present.Average();
