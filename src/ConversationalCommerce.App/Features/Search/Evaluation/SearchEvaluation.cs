@@ -52,12 +52,19 @@ public sealed record SearchEvalResult(
 public sealed class SearchEvaluation(IServiceProvider services)
 {
     private const int Depth = 50;
+    /// <summary>How deep a run file goes: the whole reranked head, so rerankers can be tried offline on it.</summary>
+    public const int RunFileDepth = 100;
     /// <summary>Timed passes over the queries, after one untimed warm-up pass.</summary>
     private const int TimedPasses = 5;
 
+    /// <param name="runFile">
+    /// When given, each query's top <see cref="RunFileDepth"/> with scores, one line each in the TREC run format
+    /// (query_id Q0 handle rank score tag): the input of offline reranking experiments and of standard IR tools.
+    /// </param>
     public async Task<SearchEvalResult> RunAsync(
         IReadOnlyList<Product> products, IReadOnlyList<EvalQuery> queries,
-        IReadOnlyDictionary<string, Dictionary<string, int>> labels, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, Dictionary<string, int>> labels, CancellationToken cancellationToken,
+        TextWriter? runFile = null)
     {
         var shopId = await ImportAsync(products, cancellationToken);
         var search = services.GetRequiredService<ICatalogSearch>();
@@ -72,6 +79,7 @@ public sealed class SearchEvaluation(IServiceProvider services)
             var top = Run(search, shopId, q.Text);
             var grades = labels.GetValueOrDefault(q.Id) ?? [];
             outcomes.Add(new QueryOutcome(q.Id, q.Text, RelevanceMetrics.Ndcg(top, grades), RelevanceMetrics.Recall(top, grades, Depth), top));
+            if (runFile is not null) await WriteRunAsync(runFile, search, shopId, q, cancellationToken);
         }
 
         var latencies = new List<double>(queries.Count * TimedPasses);
@@ -92,6 +100,14 @@ public sealed class SearchEvaluation(IServiceProvider services)
     private static List<string> Run(ICatalogSearch search, Guid shopId, string text) =>
         search.Search(shopId, new SearchRequest(text) { PurchasableOnly = false, Limit = Depth })
             .Select(h => h.Product.Handle.ToLowerInvariant()).ToList();
+
+    private static async Task WriteRunAsync(TextWriter runFile, ICatalogSearch search, Guid shopId, EvalQuery query, CancellationToken cancellationToken)
+    {
+        var hits = search.Search(shopId, new SearchRequest(query.Text) { PurchasableOnly = false, Limit = RunFileDepth });
+        for (var rank = 0; rank < hits.Count; rank++)
+            await runFile.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{query.Id} Q0 {hits[rank].Product.Handle.ToLowerInvariant()} {rank + 1} {hits[rank].Score:R} cc").AsMemory(), cancellationToken);
+    }
 
     /// <summary>A fresh shop holding the catalog, written through shop-scoped contexts like any import.</summary>
     private async Task<Guid> ImportAsync(IReadOnlyList<Product> products, CancellationToken cancellationToken)
