@@ -8,8 +8,9 @@ using ConversationalCommerce.Domain.Catalog;
 namespace ConversationalCommerce.App.Cli;
 
 /// <summary>
-/// `eval search --products FILE --queries FILE --labels FILE [--json]`: imports a Shopify product CSV into a scratch
-/// shop in a temporary SQLite database, runs every query through the product search and reports nDCG@10 and Recall@50.
+/// `eval search --products FILE --queries FILE --labels FILE [--json] [--per-query] [--run FILE]`: imports a Shopify product CSV into a scratch
+/// shop in a temporary SQLite database, runs every query through the product search and reports nDCG@10 and Recall@50
+/// (also for odd and even query ids apart), optionally with a TREC run file of each query's reranked head.
 /// </summary>
 public static class EvalSearchCommand
 {
@@ -20,8 +21,12 @@ public static class EvalSearchCommand
         var labels = new Option<FileInfo>("--labels") { Description = "TSV with header query_id<TAB>handle<TAB>grade (3 exact .. 0 irrelevant).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the figures as one JSON object on the last line." };
         var perQuery = new Option<bool>("--per-query") { Description = "Also print each query's nDCG@10 and Recall@50." };
+        var run = new Option<FileInfo>("--run")
+        {
+            Description = $"Also write each query's top {SearchEvaluation.RunFileDepth} with scores to this file (TREC run format: query_id Q0 handle rank score tag).",
+        };
 
-        var command = new Command("search", "Score the product search on a judged catalog and query set.") { products, queries, labels, json, perQuery };
+        var command = new Command("search", "Score the product search on a judged catalog and query set.") { products, queries, labels, json, perQuery, run };
         command.SetAction(async (parse, ct) =>
         {
             var files = new[] { parse.GetRequiredValue(products), parse.GetRequiredValue(queries), parse.GetRequiredValue(labels) };
@@ -58,7 +63,9 @@ public static class EvalSearchCommand
                     "--Database:Provider", "Sqlite",
                     "--ConnectionStrings:Default", $"Data Source={Path.Combine(scratch, "eval.db")};Pooling=False"))
                 {
-                    result = await new SearchEvaluation(app.Services).RunAsync(catalog, querySet, judgements, ct);
+                    var runPath = parse.GetValue(run);
+                    await using var runFile = runPath is null ? null : new StreamWriter(runPath.FullName);
+                    result = await new SearchEvaluation(app.Services).RunAsync(catalog, querySet, judgements, ct, runFile);
                 }
                 Print(result, parse.GetValue(perQuery));
                 if (parse.GetValue(json)) Console.WriteLine(ToJson(result));
@@ -82,6 +89,13 @@ public static class EvalSearchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queries      {r.Queries}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nDCG@10      {r.Ndcg10:F4}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Recall@50    {r.Recall50:F4}"));
+        if (r.Halves is { } h)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"odd ids      nDCG@10 {h.Odd.Ndcg10:F4}  Recall@50 {h.Odd.Recall50:F4}  ({h.Odd.Queries} queries)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"even ids     nDCG@10 {h.Even.Ndcg10:F4}  Recall@50 {h.Even.Recall50:F4}  ({h.Even.Queries} queries)"));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index        {r.IndexSeconds:F2} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"query p50    {r.P50QueryMs:F3} ms, p99 {r.P99QueryMs:F3} ms"));
     }
@@ -95,5 +109,9 @@ public static class EvalSearchCommand
         p99QueryMs = Math.Round(r.P99QueryMs, 4),
         products = r.Products,
         queries = r.Queries,
+        odd = r.Halves is { } h ? Halves(h.Odd) : null,
+        even = r.Halves is { } e ? Halves(e.Even) : null,
     });
+
+    private static object Halves(SplitFigures f) => new { ndcg10 = Math.Round(f.Ndcg10, 4), recall50 = Math.Round(f.Recall50, 4), queries = f.Queries };
 }
