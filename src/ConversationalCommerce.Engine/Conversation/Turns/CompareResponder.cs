@@ -6,14 +6,19 @@ using ConversationalCommerce.Engine.Search;
 
 namespace ConversationalCommerce.Engine.Conversation.Turns;
 
-/// <summary>Compares what the shopper points at ("these two", "the first and the third"), else the products just shown.</summary>
+/// <summary>
+/// Compares what the shopper points at ("these two", "the first and the third") or names ("the hand cream and the
+/// face serum"), else the products just shown.
+/// </summary>
 public sealed class CompareResponder(ProductComparer comparer, ICatalogSearch catalog) : ITurnResponder
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.Compare];
 
     public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var products = turn.Referenced.Count >= 2 ? turn.Referenced : ShownOrReferenced(turn);
+        var products = turn.Referenced.Count >= 2 ? turn.Referenced
+            : NamedProducts.In(turn, catalog) is { Count: >= 2 } named ? named
+            : ShownOrReferenced(turn);
         if (products.Count < 2)
         {
             var text = turn.State.Shown.Count == 0
