@@ -1,3 +1,4 @@
+using ConversationalCommerce.Engine.Search.Analysis;
 using ConversationalCommerce.Domain.Catalog;
 using ConversationalCommerce.Engine.Entities;
 using ConversationalCommerce.Engine.Search;
@@ -35,6 +36,8 @@ public static class ReferenceResolver
                     break;
                 case ReferenceKind.Attribute when reference.Attribute is { } word:
                     var byAttribute = shown.Where(p => Mentions(p, word)).ToList();
+                    // "the red one" is the Burgundy scarf when no shown product says red.
+                    if (byAttribute.Count == 0) byAttribute = shown.Where(p => InColorFamily(p, word)).ToList();
                     if (byAttribute.Count > 0) Add(found, byAttribute[0]);
                     break;
                 case ReferenceKind.Noun when reference.Attribute is { } noun:
@@ -74,6 +77,9 @@ public static class ReferenceResolver
         if (p.Product.Variants.Any(v => v.IsAvailable && (Has(v.Option1) || Has(v.Option2) || Has(v.Option3)))) return true;
         return Has(p.Product.Tags);
     }
+
+    private static bool InColorFamily(ReferencedProduct p, string word) =>
+        p.Product.Variants.Any(v => v.IsAvailable && (ColorFamilies.IsA(v.Option1, word) || ColorFamilies.IsA(v.Option2, word) || ColorFamilies.IsA(v.Option3, word)));
 
     private static bool NamesNoun(Product product, string noun)
     {

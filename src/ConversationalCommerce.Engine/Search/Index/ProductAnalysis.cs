@@ -42,7 +42,7 @@ public sealed class ProductAnalysis(ShopperTextAnalyzer analyzer, ShopperSynonym
             .OrderBy(v => v.Position)
             .Select(v => new IndexedVariant(
                 v,
-                colorSlot is { } c ? strings.TermList(OptionValue(v, c), analyzer.Terms) : [],
+                colorSlot is { } c ? strings.TermList(ColorFamilies.WithFamilies(OptionValue(v, c)), analyzer.Terms) : [],
                 sizeSlot is { } s ? strings.Share(SizeNames.Normalize(OptionValue(v, s))) : null,
                 v.IsAvailable))
             .ToArray();

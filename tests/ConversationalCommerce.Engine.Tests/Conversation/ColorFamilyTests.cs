@@ -1,0 +1,47 @@
+using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Search.Analysis;
+
+namespace ConversationalCommerce.Engine.Tests.Conversation;
+
+/// <summary>A shopper's everyday colour finds the shop's named shades: "red" is Burgundy, "blue" is Navy.</summary>
+[Collection(DemoConversationCollection.Name)]
+public sealed class ColorFamilyTests(DemoConversationApp app)
+{
+    [Theory]
+    [InlineData("Burgundy", "red", true)]
+    [InlineData("Navy", "blue", true)]
+    [InlineData("Forest Green", "green", true)]
+    [InlineData("Charcoal", "grey", true)]
+    [InlineData("Navy", "red", false)]
+    [InlineData("Blue", "navy", false)] // from shade to family only
+    public void A_shade_belongs_to_its_family_only(string value, string word, bool expected) =>
+        Assert.Equal(expected, ColorFamilies.IsA(value, word));
+
+    [Fact]
+    public async Task Red_finds_burgundy_variants_and_the_card_shows_the_shade()
+    {
+        var reply = (await app.ChatAsync("red scarves"))[0].Reply;
+        var products = await app.ProductsAsync();
+
+        Assert.NotEmpty(reply.Products);
+        foreach (var card in reply.Products)
+        {
+            var variant = products[card.ProductId].Variants.Single(v => v.ShopifyId == card.SelectedVariantId);
+            Assert.True(ColorFamilies.IsA(variant.Title, "red"), $"{card.Title}: {variant.Title}");
+            Assert.Contains(card.Reasons, r => r == $"available in {variant.Title}");
+        }
+    }
+
+    [Fact]
+    public async Task The_red_one_points_at_the_shown_product_in_a_red_shade()
+    {
+        var turns = await app.ChatAsync("any scarves on sale?", "is the red one in stock?");
+        var products = await app.ProductsAsync();
+        var shown = turns[0].Reply.Products.Select(c => products[c.ProductId]).ToList();
+        var red = shown.Where(p => p.Variants.Any(v => v.IsAvailable && ColorFamilies.IsA(v.Title, "red"))).ToList();
+
+        Assert.NotEmpty(red); // the premise: a sale scarf comes in a red shade
+        Assert.Equal(CommerceIntents.Availability, turns[1].Reply.Intent);
+        Assert.Equal(red[0].Id, Assert.Single(turns[1].Reply.Products).ProductId);
+    }
+}
