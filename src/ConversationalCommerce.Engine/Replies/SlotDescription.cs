@@ -16,7 +16,7 @@ public static class SlotDescription
             : slots.Keywords.Length > 0 ? slots.Keywords
             : slots.Gift ? "gift ideas" : fallbackNoun;
         words.Add(noun);
-        if (slots.Sizes.Count > 0) words.Add($"in size {string.Join(" or ", slots.Sizes)}");
+        if (slots.Sizes.Count > 0) words.Add($"in size {string.Join(" or ", slots.Sizes.Select(SizeLabel))}");
         if (slots.Recipient is { } r) words.Add($"for {Recipient(r)}");
         if (slots.Interest is { } interest) words.Add(slots.Recipient is null ? $"for someone who likes {interest}" : $"who likes {interest}");
         var afterClause = words.Count; // "who likes cooking, for a birthday, under $40": the clause ends with a comma
@@ -25,6 +25,10 @@ public static class SlotDescription
         if (slots.Interest is not null && words.Count > afterClause) words[afterClause - 1] += ",";
         return string.Join(' ', words);
     }
+
+    /// <summary>Letter sizes as shops print them ("m" -> "M", "xl" -> "XL"); others as given.</summary>
+    public static string SizeLabel(string size) =>
+        size.Length <= 4 && size.All(c => "xsml".Contains(char.ToLowerInvariant(c))) ? size.ToUpperInvariant() : size;
 
     public static string? Budget(ShoppingSlots slots, string currency) => (slots.MinPrice, slots.MaxPrice) switch
     {

@@ -34,6 +34,15 @@ public sealed class OfflineEngineTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task Letter_sizes_are_written_as_shops_print_them()
+    {
+        var reply = (await app.ChatAsync("sweaters in size xl"))[0].Reply;
+
+        Assert.Contains("size XL", reply.Text);
+        Assert.NotEmpty(reply.Products);
+    }
+
+    [Fact]
     public async Task Ordinal_reference_resolves_against_the_last_products_shown()
     {
         var turns = await app.ChatAsync("show me sweaters", "what is the second one made of?");
