@@ -14,7 +14,7 @@ public sealed class SignalRTurnsBenchmark : IBenchmark
     private static readonly string[] Questions =
     [
         "a birthday gift for my mom under $50", "something cosy in blue, size M", "do you have scarves?",
-        "show me cheaper options", "which one do you recommend?", "what goes well with the leather wallet?",
+        "show me cheaper options", "which one do you recommend?", "what goes well with the wool scarf?",
         "gift for a 10 year old who likes puzzles", "do you ship to Canada?",
     ];
 

@@ -36,6 +36,17 @@ public sealed partial class PairsWithTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task A_kind_named_without_a_list_uses_the_closest_product_of_that_kind_the_orders_pair()
+    {
+        var reply = (await app.ChatAsync("what goes well with the wool scarf?"))[0].Reply;
+
+        Assert.Equal(CommerceIntents.PairsWith, reply.Intent);
+        Assert.Matches("Scarf often added|with the [^:]*Scarf:", reply.Text);
+        Assert.NotEmpty(reply.Products);
+        Assert.All(reply.Products, c => Assert.Contains(c.Reasons, r => BoughtTogether().IsMatch(r)));
+    }
+
+    [Fact]
     public async Task The_list_it_shows_is_what_the_next_turn_refers_to()
     {
         var turns = await app.ChatAsync("show me scarves", "what goes well with the first one?", "add the first one to my cart");

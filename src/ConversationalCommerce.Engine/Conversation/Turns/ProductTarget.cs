@@ -15,11 +15,17 @@ public static class ProductTarget
     {
         var targets = turn.Targets(catalog);
         if (targets.Count > 0) return targets[0];
+        return Named(turn, catalog, 1).FirstOrDefault();
+    }
+
+    /// <summary>The best matches for a product named in the question ("the wool scarf"), best first; none when nothing is named.</summary>
+    public static IReadOnlyList<ReferencedProduct> Named(Turn turn, ICatalogSearch catalog, int limit)
+    {
         var e = turn.Prediction.Entities;
         var text = string.Join(' ', new[] { e.Keywords }.Concat(e.Categories).Concat(e.Materials).Where(s => s.Length > 0));
-        if (text.Length == 0) return null;
-        var hit = catalog.Search(turn.ShopId, new SearchRequest(text) { PurchasableOnly = false, Limit = 1 }).FirstOrDefault();
-        return hit is null ? null : new ReferencedProduct(hit.Product, hit.BestVariant?.ShopifyId);
+        if (text.Length == 0) return [];
+        return catalog.Search(turn.ShopId, new SearchRequest(text) { PurchasableOnly = false, Limit = limit })
+            .Select(hit => new ReferencedProduct(hit.Product, hit.BestVariant?.ShopifyId)).ToList();
     }
 
     public static ConversationState Focus(ConversationState state, ReferencedProduct product) =>
