@@ -56,7 +56,9 @@ public sealed class ProductRetriever(ICatalogSearch catalog)
             hits = catalog.Search(shopId, request);
             if (hits.Count > 0) return new Retrieval(hits, relaxed);
         }
-        if (slots.Keywords.Length > 0 && slots.Categories.Count > 0)
+        // A word that names no product ("something cosy in blue, size M") gives way before the colour and size the
+        // shopper asked for: those are facts a product has or not, "cosy" is a way of describing it.
+        if (slots.Keywords.Length > 0 && (slots.Categories.Count > 0 || request.Colors.Count > 0 || request.Sizes.Count > 0))
         {
             relaxed.Add(Relaxation.Keywords);
             request = request with { Text = "" };

@@ -33,6 +33,23 @@ public sealed class ColorFamilyTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task A_describing_word_gives_way_before_the_colour_and_size_asked_for()
+    {
+        var reply = (await app.ChatAsync("Something cosy in blue, size M"))[0].Reply;
+        var products = await app.ProductsAsync();
+
+        Assert.Contains("left out \u201ccosy\u201d", reply.Text);
+        Assert.NotEmpty(reply.Products);
+        foreach (var card in reply.Products)
+        {
+            var variant = products[card.ProductId].Variants.Single(v => v.ShopifyId == card.SelectedVariantId);
+            Assert.True(variant.IsAvailable, card.Title);
+            Assert.Contains("M", variant.Title.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.True(variant.Title.Split(" / ").Any(part => ColorFamilies.IsA(part, "blue")), variant.Title);
+        }
+    }
+
+    [Fact]
     public async Task The_red_one_points_at_the_shown_product_in_a_red_shade()
     {
         var turns = await app.ChatAsync("any scarves on sale?", "is the red one in stock?");

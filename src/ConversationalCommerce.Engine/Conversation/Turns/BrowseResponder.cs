@@ -70,7 +70,7 @@ public sealed class BrowseResponder(SearchRecommender recommender) : ITurnRespon
         var parts = relaxed.Select(r => r switch
         {
             Relaxation.Material => "the material",
-            Relaxation.Keywords => "some of the words",
+            Relaxation.Keywords => slots.Keywords.Split(' ').Length <= 2 ? $"\u201c{slots.Keywords}\u201d" : "some of the words",
             Relaxation.Color => "the colour",
             Relaxation.Size => "the size",
             Relaxation.Tags => "the recipient",

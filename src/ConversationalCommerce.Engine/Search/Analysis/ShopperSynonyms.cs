@@ -16,6 +16,7 @@ public sealed class ShopperSynonyms
         "hoodie, hooded sweatshirt, sweatshirt",
         "earbuds, earphones, headphones, earpods, in-ear headphones",
         "sweater, jumper, pullover",
+        "cosy, cozy",
         "pants, trousers",
         "sofa, couch, settee",
         "purse, handbag",
