@@ -51,6 +51,16 @@ public static class GiftTags
         "thank_you" => "a thank-you",
         "get_well" => "a get-well gift",
         "date_night" => "date night",
+        "birthday" => "a birthday",
+        "anniversary" => "an anniversary",
+        "wedding" => "a wedding",
+        "housewarming" => "a housewarming",
+        "graduation" => "a graduation",
+        "retirement" => "a retirement",
+        "engagement" => "an engagement",
+        "promotion" => "a promotion",
+        "farewell" => "a farewell",
+        "thanksgiving" or "hanukkah" or "diwali" or "eid" or "easter" or "halloween" => char.ToUpperInvariant(occasion[0]) + occasion[1..],
         _ => occasion.Replace('_', ' '),
     };
 

@@ -121,6 +121,7 @@ public sealed class OfflineEngineTests(DemoConversationApp app)
         Assert.True(turn.Reply.Products.Select(p => p.ProductType).Distinct().Count() >= 3, string.Join(", ", turn.Reply.Products.Select(p => p.ProductType)));
         Assert.All(turn.Reply.Products, c => Assert.True(c.Price <= 100m));
         Assert.Contains(turn.Reply.Products, c => c.Reasons.Any(r => r.Contains("birthday")));
+        Assert.Contains("for your dad for a birthday under $100", turn.Reply.Text);
     }
 
     [Fact]
