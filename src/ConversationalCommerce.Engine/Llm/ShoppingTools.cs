@@ -73,6 +73,26 @@ public sealed class ShoppingTools(ShopProfile shop, Guid? customerId, ToolServic
         return ToolViews.Serialize(new { products = products.Select(p => ToolViews.Details(p, shop.Currency)) });
     }
 
+    [KernelFunction("frequently_bought_with")]
+    [Description("Lists what this shop's customers most often bought in the same order as a product, with how many orders; only products that can be bought now. Use for 'what goes well with it'.")]
+    public async Task<string> FrequentlyBoughtWithAsync(
+        [Description("The product id from a previous tool result.")] string productId,
+        [Description("Highest price in the shop's currency.")] decimal? maxBudget = null,
+        CancellationToken cancellationToken = default)
+    {
+        ledger.Called("frequently_bought_with");
+        if (Find(productId) is not { } product) return NotFound(productId);
+        var ranking = new RankingContext(ShopId, shop.Currency,
+            await services.Purchases.GetAsync(ShopId, cancellationToken), await CustomerAsync(cancellationToken));
+        var found = services.Together.For(product.Id, new ShoppingSlots { MaxPrice = maxBudget }, ranking, MaxResults);
+        ledger.Returned(found.Select(p => (p.Product, (ProductVariant?)p.Variant, p.Reasons)));
+        return ToolViews.Serialize(new
+        {
+            products = found.Select(p => new { product = ToolViews.Summary(p.Product, p.Variant, shop.Currency), reasons = p.Reasons }),
+            note = found.Count == 0 ? "The orders show no product bought together with this one; say so instead of guessing a pairing." : null,
+        });
+    }
+
     [KernelFunction("recommend_gifts")]
     [Description("Suggests gifts from the catalog for a recipient, occasion, interests and budget, with the reasons each fits. Returns up to 6 products that can be bought now, of different kinds.")]
     public async Task<string> RecommendGiftsAsync(

@@ -10,5 +10,6 @@ public sealed record ToolServices(
     ICatalogSearch Catalog,
     IShopperEntityExtractor Entities,
     GiftFinder Gifts,
+    BoughtTogether Together,
     IPurchaseStatsSource Purchases,
     ICustomerProfileSource Customers);

@@ -101,6 +101,27 @@ public sealed class LlmToolTests(LlmDemoApp app) : IClassFixture<LlmDemoApp>
     }
 
     [Fact]
+    public async Task Bought_with_tool_answers_from_the_orders_with_their_counts_and_says_when_there_are_none()
+    {
+        app.OpenAi.Reset();
+        var scarf = app.Catalog.Search(app.ShopId, new SearchRequest("heathered wool scarf") { Limit = 1 })[0].Product;
+        var lonely = await OtherShopProductAsync(); // another shop's product: not this shop's to pair
+        const string text = "what goes well with the heathered scarf?";
+        app.OpenAi.ToolCallsThenAnswer("Shoppers often add a sweater.",
+            ("call_pair_1", "shop-frequently_bought_with", new { productId = scarf.Id.ToString() }),
+            ("call_pair_2", "shop-frequently_bought_with", new { productId = lonely.Id.ToString() }));
+
+        var outcome = await app.RespondAsync(app.Turn(text));
+
+        var offered = ToolResult(text, "call_pair_1")["products"]!.AsArray();
+        Assert.NotEmpty(offered);
+        Assert.All(offered, p => Assert.Matches(@"^bought together in \d+ orders$", (string)p!["reasons"]![0]!));
+        Assert.Contains("No product with id", (string?)ToolResult(text, "call_pair_2")["error"]);
+        Assert.Equal(offered.Take(outcome.Reply.Products.Count).Select(p => Guid.Parse((string)p!["product"]!["id"]!)),
+            outcome.Reply.Products.Select(c => c.ProductId));
+    }
+
+    [Fact]
     public async Task Conversation_stores_the_llm_reply_and_the_next_turn_sees_the_products_shown()
     {
         app.OpenAi.Reset();
