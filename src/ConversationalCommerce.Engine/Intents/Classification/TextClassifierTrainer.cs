@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using ConversationalCommerce.Engine.Semantics;
 
 namespace ConversationalCommerce.Engine.Intents.Classification;
 
@@ -11,6 +12,10 @@ namespace ConversationalCommerce.Engine.Intents.Classification;
 /// Several featurizations, each trained into its own model with these settings; the classifier averages their
 /// probabilities. Null or empty: one model on <paramref name="Features"/>.
 /// </param>
+/// <param name="Semantics">
+/// The static token table for members with <see cref="FeaturizerSettings.SemanticWeight"/>; null: they train on
+/// their sparse blocks alone (the model could not be read: worse, never broken).
+/// </param>
 public sealed record TrainerSettings(
     int Epochs = 30,
     double LearningRate = 0.5,
@@ -21,7 +26,8 @@ public sealed record TrainerSettings(
     bool Hinge = false,
     double Temperature = 1,
     IReadOnlyDictionary<string, double>? LabelWeights = null,
-    IReadOnlyList<FeaturizerSettings>? Members = null);
+    IReadOnlyList<FeaturizerSettings>? Members = null,
+    StaticEmbeddingTable? Semantics = null);
 
 /// <summary>Trains <see cref="TextClassifier"/> with softmax regression and SGD (optionally averaged). Deterministic for a seed.</summary>
 public static class TextClassifierTrainer
@@ -80,12 +86,25 @@ public static class TextClassifierTrainer
         for (var f = 0; f < idf.Length; f++)
             idf[f] = (float)(Math.Log((1.0 + examples.Count) / (1.0 + documentFrequency[f])) + 1.0);
 
+        // The semantic block's dimensions take the first rows; the sparse features follow them.
+        var semantic = SemanticBlock.Create(features, settings.Semantics);
+        var dense = semantic?.Dimensions ?? 0;
+        if (dense > 0)
+        {
+            foreach (var key in featureIndex.Keys) featureIndex[key] += dense;
+            idf = [.. new float[dense], .. idf];
+        }
         var vectors = new (int[] Indices, float[] Values)[examples.Count];
+        var denseValues = new float[dense];
         for (var i = 0; i < examples.Count; i++)
+        {
             vectors[i] = LinearTextModel.Vectorize(words[i], chars[i], featureIndex, idf, featurizer.Settings);
+            if (semantic is not null && semantic.Compute(examples[i].Text, denseValues))
+                vectors[i] = ([.. Enumerable.Range(0, dense), .. vectors[i].Indices], [.. denseValues, .. vectors[i].Values]);
+        }
 
-        var (weights, bias) = Fit(vectors, targets, labelWeights, classes, featureIndex.Count, settings, cancellationToken);
-        return new LinearTextModel(featurizer, classes, featureIndex, idf, weights, bias, settings.Temperature);
+        var (weights, bias) = Fit(vectors, targets, labelWeights, classes, featureIndex.Count + dense, settings, cancellationToken);
+        return new LinearTextModel(featurizer, classes, featureIndex, idf, weights, bias, settings.Temperature, semantic);
     }
 
     /// <summary>
