@@ -4,7 +4,6 @@ using System.Text.Json;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Intents.Classification;
 using ConversationalCommerce.Engine.Semantics;
-using ConversationalCommerce.App.Hosting;
 
 namespace ConversationalCommerce.App.Cli;
 
@@ -91,8 +90,8 @@ public static class EvalIntentsCommand
     }
 
     /// <summary>
-    /// The static token table from the data directory's cache (built there on first use), configured like the app:
-    /// DataDirectory and Semantics__* from the environment. Null when the model is unavailable (the sparse members still run).
+    /// The static token table from the machine's cache (built there on first use), configured like the app by
+    /// Semantics__* environment variables. Null when the model is unavailable (the sparse members still run).
     /// </summary>
     private static async Task<StaticEmbeddingTable?> SemanticTableAsync(CancellationToken cancellationToken)
     {
@@ -100,8 +99,7 @@ public static class EvalIntentsCommand
         var options = configuration.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions();
         // Logs to stderr: stdout stays the figures (and the JSON line).
         using var logging = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Information));
-        var source = new StaticEmbeddingTableSource(options, Path.Combine(AppPaths.DataDirectory(configuration), "semantics"),
-            logging.CreateLogger<StaticEmbeddingTableSource>());
+        var source = new StaticEmbeddingTableSource(options, logging.CreateLogger<StaticEmbeddingTableSource>());
         return await source.GetAsync(cancellationToken);
     }
 

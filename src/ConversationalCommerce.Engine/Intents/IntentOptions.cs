@@ -44,8 +44,14 @@ public sealed class IntentOptions
             new FeaturizerSettings(CharMin: 1, CharMax: 4, WordWeight: 0, SemanticWeight: 1),
         ]);
 
-    /// <summary>The recipe for shop models: a few hundred examples, so stronger regularisation keeps confidences honest.</summary>
-    public static readonly TrainerSettings ShopTrainer = new(Epochs: 30, LearningRate: 0.5, L2: 1e-4);
+    /// <summary>
+    /// The recipe for shop models: a few hundred examples, so stronger regularisation keeps confidences honest. The
+    /// semantic block (when <see cref="TrainerSettings.Semantics"/> is set) matters most here, where each intent has
+    /// only dozens of phrasings: 5-fold cross-validated accuracy on the built-in commerce intents 81.8 -> 86.3 %, at
+    /// the same prediction cost (about 0.01 ms).
+    /// </summary>
+    public static readonly TrainerSettings ShopTrainer = new(Epochs: 30, LearningRate: 0.5, L2: 1e-4,
+        Features: new FeaturizerSettings(SemanticWeight: 1));
 
     /// <summary>
     /// When the best intent's probability is below this, Detect answers out_of_scope (with the guesses in

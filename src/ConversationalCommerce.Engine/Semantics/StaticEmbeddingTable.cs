@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ConversationalCommerce.Engine.Semantics;
@@ -93,7 +94,7 @@ public sealed class StaticEmbeddingTable
                     writer.Write(Dimensions);
                     writer.Write(TokenCount);
                     foreach (var token in Tokenizer.Vocabulary) writer.Write(token);
-                    foreach (var value in _rows) writer.Write(value);
+                    writer.Write(MemoryMarshal.AsBytes(_rows.AsSpan()));
                 }
                 buffer.Position = 0;
                 await buffer.CopyToAsync(file, cancellationToken);
@@ -122,7 +123,10 @@ public sealed class StaticEmbeddingTable
             var vocabulary = new string[count];
             for (var i = 0; i < count; i++) vocabulary[i] = reader.ReadString();
             var rows = new Half[count * dimensions];
-            for (var i = 0; i < rows.Length; i++) rows[i] = reader.ReadHalf();
+            var start = (int)reader.BaseStream.Position;
+            if (bytes.Length - start < rows.Length * sizeof(ushort)) return null;
+            // One block copy instead of eight million reads: a cached table loads in milliseconds.
+            bytes.AsSpan(start, rows.Length * sizeof(ushort)).CopyTo(MemoryMarshal.AsBytes(rows.AsSpan()));
             return new StaticEmbeddingTable(vocabulary, dimensions, rows, source);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException)

