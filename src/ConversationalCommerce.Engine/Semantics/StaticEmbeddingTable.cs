@@ -111,10 +111,11 @@ public sealed class StaticEmbeddingTable
     public static async Task<StaticEmbeddingTable?> LoadAsync(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path)) return null;
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+            // Rows are read straight into their array: loading never holds the file twice.
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
             if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion) return null;
             var source = reader.ReadString();
             var dimensions = reader.ReadInt32();
@@ -123,10 +124,16 @@ public sealed class StaticEmbeddingTable
             var vocabulary = new string[count];
             for (var i = 0; i < count; i++) vocabulary[i] = reader.ReadString();
             var rows = new Half[count * dimensions];
-            var start = (int)reader.BaseStream.Position;
-            if (bytes.Length - start < rows.Length * sizeof(ushort)) return null;
-            // One block copy instead of eight million reads: a cached table loads in milliseconds.
-            bytes.AsSpan(start, rows.Length * sizeof(ushort)).CopyTo(MemoryMarshal.AsBytes(rows.AsSpan()));
+            var bytes = MemoryMarshal.AsBytes(rows.AsSpan()).Length;
+            if (file.Length - file.Position < bytes) return null;
+            var memory = new byte[Math.Min(bytes, 1 << 20)];
+            for (var offset = 0; offset < bytes;)
+            {
+                var chunk = Math.Min(memory.Length, bytes - offset);
+                await file.ReadExactlyAsync(memory.AsMemory(0, chunk), cancellationToken);
+                memory.AsSpan(0, chunk).CopyTo(MemoryMarshal.AsBytes(rows.AsSpan())[offset..]);
+                offset += chunk;
+            }
             return new StaticEmbeddingTable(vocabulary, dimensions, rows, source);
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException)
