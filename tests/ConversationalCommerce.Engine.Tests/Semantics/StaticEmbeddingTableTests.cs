@@ -50,6 +50,44 @@ public class StaticEmbeddingTableTests
     }
 
     [Fact]
+    public async Task Concurrent_callers_share_one_table()
+    {
+        await PackagedTable.GetAsync();
+        var source = new StaticEmbeddingTableSource(new SemanticOptions { CacheDirectory = PackagedTable.CacheDirectory });
+
+        var tables = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => source.GetAsync(CancellationToken.None))));
+
+        Assert.NotNull(tables[0]);
+        Assert.All(tables, t => Assert.Same(tables[0], t));
+    }
+
+    [Fact]
+    public async Task A_truncated_or_foreign_cache_file_is_not_a_table()
+    {
+        var table = await PackagedTable.GetAsync();
+        var scratch = Directory.CreateTempSubdirectory("cc-semantics-corrupt-").FullName;
+        try
+        {
+            var path = Path.Combine(scratch, "table.bin");
+            await table.SaveAsync(path, CancellationToken.None);
+            var whole = await File.ReadAllBytesAsync(path);
+
+            await File.WriteAllBytesAsync(path, whole[..(whole.Length - 10)]);
+            Assert.Null(await StaticEmbeddingTable.LoadAsync(path, CancellationToken.None));
+            await File.WriteAllBytesAsync(path, whole[..1000]);
+            Assert.Null(await StaticEmbeddingTable.LoadAsync(path, CancellationToken.None));
+            await File.WriteAllTextAsync(path, "text\tlabel\nhello\tgreeting\n");
+            Assert.Null(await StaticEmbeddingTable.LoadAsync(path, CancellationToken.None));
+            await File.WriteAllBytesAsync(path, whole);
+            Assert.NotNull(await StaticEmbeddingTable.LoadAsync(path, CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Without_the_model_or_a_cache_there_is_no_table_and_no_error()
     {
         var scratch = Directory.CreateTempSubdirectory("cc-semantics-missing-").FullName;
