@@ -40,6 +40,18 @@ public sealed class StaticEmbeddingTableSource(SemanticOptions options, ILogger<
         }
     }
 
+    /// <summary>
+    /// Once per machine, after a build: the 47 MB embedding matrix is garbage and the model's 90 MB image stays mapped
+    /// until its load context is collected. Without a collection now, a quiet app would hold them for a long time
+    /// (demo app idle RSS after a first start 339 MB without it, 278 MB with it; 228 MB on later starts).
+    /// </summary>
+    private static void ReleaseBuildMemory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
     private async Task<StaticEmbeddingTable?> LoadOrBuildAsync(CancellationToken cancellationToken)
     {
         string? version;
@@ -79,6 +91,7 @@ public sealed class StaticEmbeddingTableSource(SemanticOptions options, ILogger<
             }
             _logger.LogInformation("Built {Tokens} token vectors of {Dimensions} dimensions in {Seconds:F1} s",
                 table.TokenCount, table.Dimensions, watch.Elapsed.TotalSeconds);
+            ReleaseBuildMemory();
             return table;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or BadImageFormatException)
