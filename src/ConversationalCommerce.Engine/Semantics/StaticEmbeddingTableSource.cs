@@ -14,8 +14,8 @@ public sealed class StaticEmbeddingTableSource(SemanticOptions options, ILogger<
 {
     private readonly ILogger _logger = logger ?? NullLogger<StaticEmbeddingTableSource>.Instance;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private StaticEmbeddingTable? _table;
-    private bool _unavailable;
+    private volatile StaticEmbeddingTable? _table;
+    private volatile bool _unavailable;
 
     public string ModelAssemblyPath => options.ModelAssemblyPath ?? PackagedMiniLm.DefaultAssemblyPath;
 
@@ -30,7 +30,16 @@ public sealed class StaticEmbeddingTableSource(SemanticOptions options, ILogger<
         try
         {
             if (_table is not null || _unavailable) return _table;
-            _table = await LoadOrBuildAsync(cancellationToken);
+            try
+            {
+                _table = await LoadOrBuildAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Anything else (permissions, a damaged package, memory): the models still work without the table.
+                _logger.LogWarning(e, "The static token table is unavailable: intent models train without the semantic block");
+                _table = null;
+            }
             _unavailable = _table is null;
             return _table;
         }
