@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using ConversationalCommerce.Engine.Semantics;
 using ConversationalCommerce.Testing;
 using ConversationalCommerce.App.Tests.Cli;
 
@@ -82,6 +84,21 @@ public sealed class EvalIntentsCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("--target-oos-recall", stderr);
+    }
+
+    [Fact]
+    public async Task No_semantics_trains_the_same_members_without_the_token_table()
+    {
+        var (train, test) = (Train(), Held("test.tsv"));
+
+        var with = await RunAsync("eval", "intents", "--train", train, "--test", test);
+        var without = await RunAsync("eval", "intents", "--train", train, "--test", test, "--no-semantics");
+
+        Assert.True(with.Exit == 0, with.Stderr);
+        Assert.True(without.Exit == 0, without.Stderr);
+        static int Features(string stdout) => int.Parse(Regex.Match(stdout, @"features=(\d+)").Groups[1].Value);
+        // Each of the three members reads the table's dimensions on top of the same sparse features.
+        Assert.Equal(Features(without.Stdout) + 3 * new SemanticOptions().Dimensions, Features(with.Stdout));
     }
 
     private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => AppProcess.RunAsync(_data, args);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Intents.Classification;
+using ConversationalCommerce.Engine.Semantics;
 
 namespace ConversationalCommerce.App.Cli;
 
@@ -30,11 +31,13 @@ public static class EvalIntentsCommand
             DefaultValueFactory = _ => IntentOptions.DefaultTargetOosRecall,
         };
 
+        var noSemantics = new Option<bool>("--no-semantics") { Description = "Train without the semantic block (the sparse members alone), for comparison." };
+
         var command = new Command("intents", "Train the intent classifier on one labelled set and score it on another.")
         {
-            train, test, json, threshold, seed, tune, targetRecall,
+            train, test, json, threshold, seed, tune, targetRecall, noSemantics,
         };
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
             var trainFile = parse.GetRequiredValue(train);
             var testFile = parse.GetRequiredValue(test);
@@ -43,13 +46,13 @@ public static class EvalIntentsCommand
             if (target is < 0 or > 1)
             {
                 Console.Error.WriteLine("--target-oos-recall must be between 0 and 1.");
-                return Task.FromResult(2);
+                return 2;
             }
             foreach (var file in new[] { trainFile, testFile, tuneFile }.OfType<FileInfo>())
                 if (!file.Exists)
                 {
                     Console.Error.WriteLine($"File not found: {file.FullName}");
-                    return Task.FromResult(2);
+                    return 2;
                 }
             IReadOnlyList<LabeledText> trainSet, testSet, tuneSet;
             try
@@ -61,10 +64,11 @@ public static class EvalIntentsCommand
             catch (FormatException e)
             {
                 Console.Error.WriteLine(e.Message);
-                return Task.FromResult(2);
+                return 2;
             }
 
-            var settings = IntentOptions.DefaultTrainer with { Seed = parse.GetValue(seed) };
+            var semantics = parse.GetValue(noSemantics) ? null : await SemanticTableAsync(ct);
+            var settings = IntentOptions.DefaultTrainer with { Seed = parse.GetValue(seed), Semantics = semantics };
             IntentEvalResult result;
             try
             {
@@ -76,13 +80,27 @@ public static class EvalIntentsCommand
             {
                 // No 'oos' label in the training or tuning file: nothing to choose a threshold for.
                 Console.Error.WriteLine(e.Message);
-                return Task.FromResult(2);
+                return 2;
             }
             Print(result);
             if (parse.GetValue(json)) Console.WriteLine(ToJson(result));
-            return Task.FromResult(0);
+            return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The static token table from the machine's cache (built there on first use), configured like the app by
+    /// Semantics__* environment variables. Null when the model is unavailable (the sparse members still run).
+    /// </summary>
+    private static async Task<StaticEmbeddingTable?> SemanticTableAsync(CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var options = configuration.GetSection(SemanticOptions.Section).Get<SemanticOptions>() ?? new SemanticOptions();
+        // Logs to stderr: stdout stays the figures (and the JSON line).
+        using var logging = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Information));
+        var source = new StaticEmbeddingTableSource(options, logging.CreateLogger<StaticEmbeddingTableSource>());
+        return await source.GetAsync(cancellationToken);
     }
 
     private static void Print(IntentEvalResult r)

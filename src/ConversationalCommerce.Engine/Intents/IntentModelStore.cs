@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ConversationalCommerce.Engine.Intents.Classification;
+using ConversationalCommerce.Engine.Semantics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +20,11 @@ public sealed class IntentModelStore
     private readonly TimeProvider _time;
     private readonly ILogger<IntentModelStore> _logger;
 
-    public IntentModelStore(IOptions<IntentOptions> options, TimeProvider time, ILogger<IntentModelStore> logger)
+    private readonly StaticEmbeddingTableSource _tables;
+
+    public IntentModelStore(IOptions<IntentOptions> options, StaticEmbeddingTableSource tables, TimeProvider time, ILogger<IntentModelStore> logger)
     {
+        _tables = tables;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -64,7 +68,10 @@ public sealed class IntentModelStore
         var examples = new List<LabeledText>(BuiltInIntentExamples.All);
         foreach (var intent in customIntents)
             examples.AddRange(intent.Examples.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => new LabeledText(e, intent.Name)));
-        var classifier = TextClassifierTrainer.Train(examples, IntentOptions.ShopTrainer with { Seed = _options.Seed }, cancellationToken);
+        // The table is cached after the first start (milliseconds to load); null when the model is unavailable, and
+        // the model then trains on its sparse blocks alone. Blocking is fine: training already runs off the request path.
+        var table = _tables.GetAsync(cancellationToken).GetAwaiter().GetResult();
+        var classifier = TextClassifierTrainer.Train(examples, IntentOptions.ShopTrainer with { Seed = _options.Seed, Semantics = table }, cancellationToken);
         _logger.LogDebug("Trained intent model on {Examples} examples in {Elapsed} ms", examples.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         return new ShopIntentModel(classifier, customIntents.ToDictionary(i => i.Name, StringComparer.Ordinal), _time.GetUtcNow());
     }

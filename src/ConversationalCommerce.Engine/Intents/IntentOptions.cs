@@ -11,9 +11,10 @@ public sealed class IntentOptions
     /// Threshold the eval command uses on public benchmarks without --tune: the in-scope confidence
     /// (<see cref="InScopeConfidence"/>) below which a sentence counts as out of scope. It is what
     /// `eval intents --tune val.tsv` chooses on CLINC150's validation split (never its test split) with
-    /// <see cref="DefaultTrainer"/> and <see cref="DefaultTargetOosRecall"/> (validation: in-scope 92.9 %, oos recall 76 %).
+    /// <see cref="DefaultTrainer"/> with the static token table and <see cref="DefaultTargetOosRecall"/> (validation:
+    /// in-scope 94.7 %, oos recall 75 %; without the table --tune picks 0.15).
     /// </summary>
-    public const double DefaultEvalThreshold = 0.15;
+    public const double DefaultEvalThreshold = 0.215;
 
     /// <summary>
     /// Out-of-scope recall the eval command aims for on the tuning split. Above the 70 % the earlier recipe aimed for:
@@ -30,18 +31,27 @@ public sealed class IntentOptions
     /// with shorter character n-grams, character n-grams alone): on CLINC150 validation in-scope accuracy at
     /// out-of-scope recall 80 % rises from 91.7 to 92.7 % against one model. Shop models stay single (<see cref="ShopTrainer"/>):
     /// a few hundred examples train in milliseconds either way, but every chat turn would score three models.
+    /// Each member also reads the sentence's mean vector in the static token table (<see cref="FeaturizerSettings.SemanticWeight"/>)
+    /// when the caller sets <see cref="TrainerSettings.Semantics"/>: words the training sentences never used still land
+    /// near their synonyms (CLINC150 validation in-scope accuracy at out-of-scope recall 75 %: 93.0 -> 94.7 %).
     /// </summary>
     public static readonly TrainerSettings DefaultTrainer = new(Epochs: 50, L2: 1e-6,
         LabelWeights: new Dictionary<string, double> { [IntentEvaluation.DefaultOosLabel] = 8 },
         Members:
         [
-            new FeaturizerSettings(CharMin: 2, CharMax: 5, CrossWordMax: 5, Stems: true, WordPairs: true),
-            new FeaturizerSettings(CharMin: 1, CharMax: 4, CrossWordMax: 5, Stems: true),
-            new FeaturizerSettings(CharMin: 1, CharMax: 4, WordWeight: 0),
+            new FeaturizerSettings(CharMin: 2, CharMax: 5, CrossWordMax: 5, Stems: true, WordPairs: true, SemanticWeight: 1),
+            new FeaturizerSettings(CharMin: 1, CharMax: 4, CrossWordMax: 5, Stems: true, SemanticWeight: 1),
+            new FeaturizerSettings(CharMin: 1, CharMax: 4, WordWeight: 0, SemanticWeight: 1),
         ]);
 
-    /// <summary>The recipe for shop models: a few hundred examples, so stronger regularisation keeps confidences honest.</summary>
-    public static readonly TrainerSettings ShopTrainer = new(Epochs: 30, LearningRate: 0.5, L2: 1e-4);
+    /// <summary>
+    /// The recipe for shop models: a few hundred examples, so stronger regularisation keeps confidences honest. The
+    /// semantic block (when <see cref="TrainerSettings.Semantics"/> is set) matters most here, where each intent has
+    /// only dozens of phrasings: 5-fold cross-validated accuracy on the built-in commerce intents 81.8 -> 86.3 %, at
+    /// the same prediction cost (about 0.01 ms).
+    /// </summary>
+    public static readonly TrainerSettings ShopTrainer = new(Epochs: 30, LearningRate: 0.5, L2: 1e-4,
+        Features: new FeaturizerSettings(SemanticWeight: 1));
 
     /// <summary>
     /// When the best intent's probability is below this, Detect answers out_of_scope (with the guesses in

@@ -1,5 +1,6 @@
 using ConversationalCommerce.Engine.Entities;
 using ConversationalCommerce.Engine.Intents;
+using ConversationalCommerce.Engine.Semantics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ public sealed class DetectorFixture
     public DetectorFixture()
     {
         Options = Microsoft.Extensions.Options.Options.Create(new IntentOptions());
-        Models = new IntentModelStore(Options, TimeProvider.System, NullLogger<IntentModelStore>.Instance);
+        Models = new IntentModelStore(Options, new StaticEmbeddingTableSource(new SemanticOptions()), TimeProvider.System, NullLogger<IntentModelStore>.Instance);
         Detector = new IntentDetector(Models, new ShopperEntityExtractor(), Options);
     }
 

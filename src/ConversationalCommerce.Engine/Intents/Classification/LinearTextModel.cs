@@ -15,14 +15,16 @@ internal sealed class LinearTextModel
     private readonly float[] _weights; // feature-major, one SIMD-padded row per feature: _weights[f * Stride(ClassCount) + c]
     private readonly float[] _bias;
     private readonly double _temperature; // scales margins into probabilities
+    private readonly SemanticBlock? _semantic; // dense rows 0..Dimensions-1 when present
 
     [ThreadStatic] private static List<ulong>? t_words;
     [ThreadStatic] private static List<ulong>? t_chars;
     [ThreadStatic] private static List<int>? t_rows;
 
     internal LinearTextModel(TextFeaturizer featurizer, int classCount, Dictionary<ulong, int> featureIndex,
-        float[] idf, float[] weights, float[] bias, double temperature)
+        float[] idf, float[] weights, float[] bias, double temperature, SemanticBlock? semantic = null)
     {
+        _semantic = semantic;
         _temperature = temperature;
         _featurizer = featurizer;
         ClassCount = classCount;
@@ -34,7 +36,7 @@ internal sealed class LinearTextModel
 
     public int ClassCount { get; }
 
-    public int FeatureCount => _featureIndex.Count;
+    public int FeatureCount => _featureIndex.Count + (_semantic?.Dimensions ?? 0);
 
     /// <summary>Softmax probabilities, one per class.</summary>
     public double[] Predict(string text)
@@ -58,6 +60,7 @@ internal sealed class LinearTextModel
         _featurizer.Extract(text, words, chars);
         Span<float> row = stackalloc float[Stride(ClassCount)];
         row.Clear();
+        if (_semantic is not null) AddDense(text, row);
         AddBlock(words, _featurizer.Settings.WordWeight, rows, row);
         AddBlock(chars, _featurizer.Settings.CharWeight, rows, row);
         Span<double> scores = ClassCount <= 1024 ? stackalloc double[ClassCount] : new double[ClassCount];
@@ -99,6 +102,20 @@ internal sealed class LinearTextModel
             var x = new Vector<float>((float)((1 + Math.Log(end - start)) * _idf[index] * scale));
             for (var j = 0; j < target.Length; j++) target[j] += weightRow[j] * x;
             start = end;
+        }
+    }
+
+    private void AddDense(string text, Span<float> into)
+    {
+        Span<float> values = stackalloc float[_semantic!.Dimensions];
+        if (!_semantic.Compute(text, values)) return;
+        var stride = into.Length;
+        var target = MemoryMarshal.Cast<float, Vector<float>>(into);
+        for (var d = 0; d < values.Length; d++)
+        {
+            var weightRow = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan(d * stride, stride));
+            var x = new Vector<float>(values[d]);
+            for (var j = 0; j < target.Length; j++) target[j] += weightRow[j] * x;
         }
     }
 

@@ -156,5 +156,9 @@ public sealed class TextFeaturizer(FeaturizerSettings settings)
 /// <param name="Stems">Also add a suffix-stripped form of each word.</param>
 /// <param name="WordWeight">Weight of the word block (0: no word features, a character-only model).</param>
 /// <param name="WordPairs">Also add unordered pairs of non-adjacent words (a second-order term a linear model cannot form itself).</param>
+/// <param name="SemanticWeight">
+/// Weight of the dense semantic block: the mean of the sentence's rows in the static token table
+/// (<see cref="TrainerSettings.Semantics"/>), L2-normalised. 0, or no table: no semantic block.
+/// </param>
 public sealed record FeaturizerSettings(int CharMin = 2, int CharMax = 5, double CharWeight = 1.0, int CrossWordMax = 0, bool Stems = false,
-    double WordWeight = 1.0, bool WordPairs = false);
+    double WordWeight = 1.0, bool WordPairs = false, double SemanticWeight = 0);
