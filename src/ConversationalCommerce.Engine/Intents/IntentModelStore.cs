@@ -71,8 +71,27 @@ public sealed class IntentModelStore
         // The table is cached after the first start (milliseconds to load); null when the model is unavailable, and
         // the model then trains on its sparse blocks alone. Blocking is fine: training already runs off the request path.
         var table = _tables.GetAsync(cancellationToken).GetAwaiter().GetResult();
-        var classifier = TextClassifierTrainer.Train(examples, IntentOptions.ShopTrainer with { Seed = _options.Seed, Semantics = table }, cancellationToken);
+        var classifier = TextClassifierTrainer.Train(examples,
+            IntentOptions.ShopTrainer with { Seed = _options.Seed, Semantics = table, LabelWeights = MerchantIntentWeights(examples, customIntents) },
+            cancellationToken);
         _logger.LogDebug("Trained intent model on {Examples} examples in {Elapsed} ms", examples.Count, _time.GetElapsedTime(started).TotalMilliseconds);
         return new ShopIntentModel(classifier, customIntents.ToDictionary(i => i.Name, StringComparer.Ordinal), _time.GetUtcNow());
     }
+
+    /// <summary>
+    /// A merchant's intent comes with a handful of examples against about fifty for each built-in one; unweighted,
+    /// its confidence stays low and the shopper gets "did you mean". Each of its examples counts as many times as it
+    /// takes to match a typical built-in intent, at most <see cref="MaxMerchantWeight"/>.
+    /// </summary>
+    private static Dictionary<string, double>? MerchantIntentWeights(List<LabeledText> examples, IReadOnlyList<CustomIntent> customIntents)
+    {
+        if (customIntents.Count == 0) return null;
+        var counts = examples.GroupBy(e => e.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var builtIn = counts.Where(c => CommerceIntents.IsBuiltIn(c.Key)).Select(c => c.Value).Order().ToList();
+        var typical = builtIn.Count > 0 ? builtIn[builtIn.Count / 2] : 1;
+        return customIntents.Where(i => counts.ContainsKey(i.Name))
+            .ToDictionary(i => i.Name, i => Math.Clamp((double)typical / counts[i.Name], 1, MaxMerchantWeight), StringComparer.Ordinal);
+    }
+
+    private const double MaxMerchantWeight = 8;
 }
