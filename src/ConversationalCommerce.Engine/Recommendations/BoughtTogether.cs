@@ -11,7 +11,8 @@ public sealed class BoughtTogether(ICatalogSearch catalog)
     /// <summary>Pairs seen in fewer orders than this are coincidence, not a pattern.</summary>
     public const int MinOrders = 2;
 
-    public IReadOnlyList<RankedProduct> For(Guid productId, Conversation.State.ShoppingSlots slots, RankingContext context, int count)
+    public IReadOnlyList<RankedProduct> For(Guid productId, Conversation.State.ShoppingSlots slots, RankingContext context, int count,
+        IReadOnlyCollection<Guid>? exclude = null)
     {
         if (!context.Stats.BoughtTogether.TryGetValue(productId, out var partners)) return [];
         var picks = new List<RankedProduct>();
@@ -19,6 +20,7 @@ public sealed class BoughtTogether(ICatalogSearch catalog)
         {
             if (picks.Count == count) break;
             if (partner.Orders < MinOrders) break;
+            if (exclude?.Contains(partner.ProductId) == true) continue;
             if (catalog.Get(context.ShopId, partner.ProductId) is not { IsPurchasable: true } product) continue;
             var variant = product.Variants.Where(v => v.IsAvailable && (slots.MaxPrice is not { } max || v.Price <= max))
                 .OrderBy(v => v.Position).FirstOrDefault();

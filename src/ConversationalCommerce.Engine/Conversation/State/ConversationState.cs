@@ -23,6 +23,8 @@ public sealed record ConversationState
     public string? LastIntent { get; init; }
     /// <summary>A question the engine asked and awaits an answer to, e.g. <see cref="PendingQuestions.GiftDetails"/>.</summary>
     public string? PendingQuestion { get; init; }
+    /// <summary>Products this thread put in the cart: not suggested again as "bought together".</summary>
+    public IReadOnlyList<Guid> Carted { get; init; } = [];
     public bool OptedOut { get; init; }
     public bool HandedOff { get; init; }
 }

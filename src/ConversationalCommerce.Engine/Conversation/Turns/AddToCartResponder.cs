@@ -12,12 +12,20 @@ namespace ConversationalCommerce.Engine.Conversation.Turns;
 /// "Add the blue one in M to my cart": resolves the product and the in-stock variant, and emits an "add_to_cart"
 /// action with the variant id for the channel to perform. When several variants fit, it asks which.
 /// </summary>
-public sealed class AddToCartResponder(ICatalogSearch catalog, BoughtTogether together) : ITurnResponder
+public sealed partial class AddToCartResponder(ICatalogSearch catalog, BoughtTogether together) : ITurnResponder
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.AddToCart];
 
     public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
     {
+        // "checkout" is not "add it again": the cart is where checkout starts.
+        if (CheckoutRequest().IsMatch(turn.Text))
+            return Task.FromResult(new TurnAnswer(new Reply
+            {
+                Text = turn.Phrasing.Pick("You can check out from your cart: use the \u201cView cart\u201d link under the last item I added, or the cart at the top of the page.",
+                    "Checkout starts from your cart: the \u201cView cart\u201d link under the last item added, or the cart icon of the shop."),
+                QuickReplies = ["Shipping info", "Show me bestsellers"],
+            }, turn.State));
         var target = ProductTarget.Find(turn, catalog);
         if (target is null) return Task.FromResult(new TurnAnswer(new Reply { Text = "Which product shall I add? Tell me its name or pick one from the list (\"the first one\")." }, turn.State));
         var product = target.Product;
@@ -61,7 +69,8 @@ public sealed class AddToCartResponder(ICatalogSearch catalog, BoughtTogether to
         var quantity = Math.Clamp(e.Quantity ?? 1, 1, 20);
         var label = chosen.Title == "Default Title" ? product.Title : $"{product.Title} ({chosen.Title})";
         // Suggest what other shoppers bought with it; those become the list "the first one" refers to next.
-        var extras = together.For(product.Id, turn.Slots, turn.Ranking, 2);
+        var carted = turn.State.Carted.Contains(product.Id) ? turn.State.Carted : [.. turn.State.Carted, product.Id];
+        var extras = together.For(product.Id, turn.Slots, turn.Ranking, 2, carted);
         var suggestion = extras.Count == 0 ? ""
             : "\n" + turn.Phrasing.Pick("Shoppers who bought it often added:", "Frequently bought together with it:") + " " +
               string.Join(" and ", extras.Select(x => $"{x.Product.Title} ({Money.Format(x.Variant.Price, turn.Currency)})")) + ".";
@@ -69,7 +78,8 @@ public sealed class AddToCartResponder(ICatalogSearch catalog, BoughtTogether to
         {
             Text = $"Done: {(quantity > 1 ? $"{quantity} × " : "")}{label} at {Money.Format(chosen.Price, turn.Currency)} is going into your cart." + suggestion,
             Products = [ProductCardBuilder.Build(product, chosen, turn.Currency), .. extras.Select(x => ProductCardBuilder.Build(x, turn.Currency))],
-            QuickReplies = extras.Count > 0 ? ["Add the second one too", "Checkout", "Keep shopping"] : ["Checkout", "Keep shopping"],
+            // The card's "View cart" link is the way to checkout; a "Checkout" chip would be read as one more add.
+            QuickReplies = extras.Count > 0 ? ["Add the second one too", "Show me bestsellers"] : ["Show me bestsellers", "Gift ideas"],
             Actions =
             [
                 new ReplyAction(ReplyActions.AddToCart, new Dictionary<string, string>
@@ -82,7 +92,7 @@ public sealed class AddToCartResponder(ICatalogSearch catalog, BoughtTogether to
         };
         var shown = new List<RankedProduct> { new(product, chosen, 0) };
         shown.AddRange(extras);
-        var state = ShownProducts.Showing(turn.State, shown, 0) with { FocusProductId = product.Id, PendingQuestion = null };
+        var state = ShownProducts.Showing(turn.State, shown, 0) with { FocusProductId = product.Id, PendingQuestion = null, Carted = carted.TakeLast(50).ToList() };
         return Task.FromResult(new TurnAnswer(reply, state));
     }
 
@@ -101,4 +111,8 @@ public sealed class AddToCartResponder(ICatalogSearch catalog, BoughtTogether to
 
     private static bool HasOption(Product product, params string[] names) =>
         product.Variants.Select(v => ReasonWriter.OptionValue(product, v, names)).OfType<string>().Distinct().Count() > 1;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:go|take\s+me|proceed)\s+to\s+(?:the\s+)?)?(?:check\s*-?\s*out|checkout|(?:my\s+)?cart|view\s+(?:my\s+)?cart|pay(?:\s+now)?)\s*(?:now|please)?\s*[.!?]*\s*$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CheckoutRequest();
 }

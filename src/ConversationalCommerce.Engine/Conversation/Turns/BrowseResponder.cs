@@ -2,11 +2,12 @@ using ConversationalCommerce.Engine.Conversation.State;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Recommendations;
 using ConversationalCommerce.Engine.Replies;
+using ConversationalCommerce.Engine.Search;
 
 namespace ConversationalCommerce.Engine.Conversation.Turns;
 
 /// <summary>Search, refine and "show me more": a page of ranked products for the slots built up so far.</summary>
-public sealed class BrowseResponder(SearchRecommender recommender) : ITurnResponder
+public sealed partial class BrowseResponder(SearchRecommender recommender, ICatalogSearch catalog) : ITurnResponder
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.Search, CommerceIntents.Refine, CommerceIntents.More];
 
@@ -14,6 +15,8 @@ public sealed class BrowseResponder(SearchRecommender recommender) : ITurnRespon
 
     public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
     {
+        if (SimilarRequest().IsMatch(turn.Text) && turn.Targets(catalog) is [var like, ..])
+            return Task.FromResult(Similar(turn, like));
         var more = turn.Intent == CommerceIntents.More;
         var offset = more ? turn.State.ResultOffset + Math.Max(turn.State.Shown.Count, PageSize) : 0;
         var result = recommender.Recommend(turn.Slots, turn.Ranking, offset, PageSize);
@@ -64,6 +67,39 @@ public sealed class BrowseResponder(SearchRecommender recommender) : ITurnRespon
         };
         return new TurnAnswer(reply, ShownProducts.Showing(state, result.Products, offset));
     }
+
+    /// <summary>"Show me similar" after a product: others of its kind (its product type), the budget kept, it left out.</summary>
+    private TurnAnswer Similar(Turn turn, ReferencedProduct like)
+    {
+        var product = like.Product;
+        var slots = ShoppingSlots.Empty with
+        {
+            Categories = product.ProductType.Length > 0 ? [product.ProductType] : [],
+            Keywords = product.ProductType.Length > 0 ? "" : product.Title,
+            MaxPrice = turn.Slots.MaxPrice, MinPrice = turn.Slots.MinPrice, Recipient = turn.Slots.Recipient, Gift = turn.Slots.Gift,
+        };
+        var result = recommender.Recommend(slots, turn.Ranking, 0, PageSize + 1);
+        var others = result.Products.Where(r => r.Product.Id != product.Id).Take(PageSize).ToList();
+        var state = turn.State with { Slots = slots, PendingQuestion = null };
+        if (others.Count == 0)
+            return new TurnAnswer(new Reply
+            {
+                Text = $"The {product.Title} is the only one of its kind I have right now. Want me to look for something else?",
+                QuickReplies = ["Show me bestsellers", "Gift ideas"],
+            }, state);
+        var lines = others.Select((r, i) => $"{i + 1}. {r.Product.Title}: {Money.Format(r.Variant.Price, turn.Currency)}");
+        var reply = new Reply
+        {
+            Text = turn.Phrasing.Pick($"Similar to the {product.Title}:", $"Other {SlotDescription.Plural(product.ProductType.ToLowerInvariant())} like the {product.Title}:") + "\n" + string.Join("\n", lines),
+            Products = others.Select(r => ProductCardBuilder.Build(r, turn.Currency)).ToList(),
+            QuickReplies = others.Count >= 2 ? ["Compare the first two", "Which one do you recommend?"] : ["Which one do you recommend?"],
+        };
+        return new TurnAnswer(reply, ShownProducts.Showing(state, others, 0));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:similar|like\s+(?:this|that|it)(?:\s+one)?|alternatives?\s+to\s+(?:it|this|that)|others?\s+like\s+(?:it|this|that))\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SimilarRequest();
 
     private static string RelaxedPhrase(IReadOnlyList<Relaxation> relaxed, ShoppingSlots slots)
     {

@@ -25,13 +25,13 @@ public sealed class PairsWithResponder(ICatalogSearch catalog, BoughtTogether to
         var p = turn.Phrasing;
         // Only the budget carries over: the sizes and colours asked were for the product itself.
         var slots = turn.Slots with { Colors = [], Sizes = [], Materials = [], Keywords = "", Categories = [], Interest = null };
-        var picks = together.For(target.Product.Id, slots, turn.Ranking, Count);
+        var picks = together.For(target.Product.Id, slots, turn.Ranking, Count, turn.State.Carted);
         if (picks.Count == 0 && turn.Targets(catalog).Count == 0)
         {
             // "the wool scarf" names a kind more than one product: the closest of its kind that the orders pair with.
             foreach (var alike in ProductTarget.Named(turn, catalog, 6).Skip(1).Where(a => a.Product.ProductType == target.Product.ProductType))
             {
-                picks = together.For(alike.Product.Id, slots, turn.Ranking, Count);
+                picks = together.For(alike.Product.Id, slots, turn.Ranking, Count, turn.State.Carted);
                 if (picks.Count == 0) continue;
                 target = alike;
                 break;

@@ -22,10 +22,14 @@ public sealed record Turn(
     public string Currency => Shop.Currency;
     public string Text => Context.Text;
 
-    /// <summary>The products the message points at, else the product in focus, else nothing.</summary>
+    /// <summary>
+    /// The products the message points at, else the product in focus, else nothing. A pointer that matched nothing
+    /// ("the second one" after a single product) is not quietly read as the focus: the caller asks which one.
+    /// </summary>
     public IReadOnlyList<ReferencedProduct> Targets(Search.ICatalogSearch catalog)
     {
         if (Referenced.Count > 0) return Referenced;
+        if (Prediction.Entities.References.Any(r => r.Kind == Entities.ReferenceKind.Ordinal)) return [];
         return ReferenceResolver.Focus(ShopId, State, catalog) is { } focus ? [focus] : [];
     }
 }

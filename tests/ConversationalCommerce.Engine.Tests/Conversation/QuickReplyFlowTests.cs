@@ -1,0 +1,51 @@
+using ConversationalCommerce.Engine.Replies;
+
+namespace ConversationalCommerce.Engine.Tests.Conversation;
+
+/// <summary>The engine's own quick replies, clicked in order, do what they say.</summary>
+[Collection(DemoConversationCollection.Name)]
+public sealed class QuickReplyFlowTests(DemoConversationApp app)
+{
+    [Fact]
+    public async Task Show_me_similar_after_a_product_lists_others_of_its_kind_not_the_previous_list()
+    {
+        var turns = await app.ChatAsync("Show me bestsellers", "Tell me more about the first one", "Show me similar");
+        var first = turns[0].Reply.Products[0];
+        var similar = turns[2].Reply.Products;
+
+        Assert.Contains("Show me similar", turns[1].Reply.QuickReplies);
+        Assert.NotEmpty(similar);
+        Assert.All(similar, c => Assert.Equal(first.ProductType, c.ProductType));
+        Assert.DoesNotContain(similar, c => c.ProductId == first.ProductId);
+        Assert.NotEqual(turns[0].Reply.Products.Skip(1).Select(c => c.ProductId), similar.Select(c => c.ProductId));
+    }
+
+    [Fact]
+    public async Task What_is_already_in_the_cart_is_not_suggested_again_and_checkout_adds_nothing()
+    {
+        var turns = await app.ChatAsync("show me scarves", "what goes well with the first one?", "add the first one to my cart",
+            "add the second one too", "checkout");
+        var added = turns.Select(t => t.Reply.Actions.SingleOrDefault(a => a.Kind == ReplyActions.AddToCart)?.Data["productId"]).ToList();
+        var scarf = turns[0].Reply.Products[0];
+        var partner = turns[1].Reply.Products[0];
+
+        Assert.Equal(partner.ShopifyId.ToString(System.Globalization.CultureInfo.InvariantCulture), added[2]);
+        // The scarf the shopper looked at is the partner's partner: offered after the first add, then added.
+        Assert.Contains(turns[2].Reply.Products.Skip(1), c => c.ProductId == scarf.ProductId);
+        Assert.Equal(scarf.ShopifyId.ToString(System.Globalization.CultureInfo.InvariantCulture), added[3]);
+        Assert.DoesNotContain(turns[3].Reply.Products.Skip(1), c => c.ProductId == partner.ProductId);
+        Assert.Null(added[4]);
+        Assert.Contains("cart", turns[4].Reply.Text);
+        Assert.All(turns, t => Assert.DoesNotContain("Checkout", t.Reply.QuickReplies));
+    }
+
+    [Fact]
+    public async Task The_second_one_after_a_single_product_asks_which_instead_of_adding_the_first_again()
+    {
+        var turns = await app.ChatAsync("do you have wireless headphones", "add the second one to my cart");
+
+        Assert.Single(turns[0].Reply.Products);
+        Assert.Empty(turns[1].Reply.Actions);
+        Assert.Contains("Which product", turns[1].Reply.Text);
+    }
+}
