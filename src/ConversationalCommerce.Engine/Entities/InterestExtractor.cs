@@ -82,13 +82,17 @@ public static partial class InterestExtractor
     /// Runs after the product attributes, on the text they left: "she likes blue" stays a colour and "he loves
     /// watches" a product type, and "likes hiking boots" with "boots" taken still finds hiking.
     /// </remarks>
-    public static string? Extract(EntityText text)
+    public static string? Extract(EntityText text) => Extract(text, _ => false);
+
+    /// <param name="isProduct">Whether a phrase names a kind of product ("she loves jewelry"): then it is searched as
+    /// that product, not as a hobby.</param>
+    public static string? Extract(EntityText text, Func<string, bool> isProduct)
     {
         var free = text.Unclaimed();
         foreach (var pattern in new[] { HobbyPerson(), VerbForm(), NounForm() })
             foreach (Match match in pattern.Matches(free))
             {
-                if (Trim(match.Groups["what"]) is not var (index, length, value)) continue;
+                if (Trim(match.Groups["what"]) is not var (index, length, value) || isProduct(value)) continue;
                 var interest = Canonical(value);
                 var also = pattern == NounForm() ? index + length : AlsoKnown(free, index + length);
                 if (also > index + length)

@@ -29,7 +29,8 @@ public sealed class ShopperEntityExtractor(ICatalogSearch? catalogSearch = null)
         var materials = MaterialExtractor.Extract(t);
         var colors = ColorExtractor.Extract(t, vocabulary.Colors);
         var categories = CategoryExtractor.Extract(t, vocabulary.ProductTypes);
-        var interest = InterestExtractor.Extract(t); // after attributes: "she likes blue" is a colour
+        // After attributes: "she likes blue" is a colour, "she loves jewelry" a product.
+        var interest = InterestExtractor.Extract(t, phrase => CategoryExtractor.Extract(new EntityText(phrase), vocabulary.ProductTypes).Count > 0);
         return new ShopperEntities
         {
             Budget = budget,

@@ -12,7 +12,7 @@ public static class SlotDescription
         var words = new List<string>();
         words.AddRange(slots.Colors.Select(c => c.ToLowerInvariant()));
         words.AddRange(slots.Materials.Select(m => m.ToLowerInvariant()));
-        var noun = slots.Categories.Count > 0 ? Plural(slots.Categories[0].ToLowerInvariant())
+        var noun = slots.Categories.Count > 0 ? CountablePlural(slots.Categories[0].ToLowerInvariant())
             : slots.Keywords.Length > 0 ? (Describing.Contains(slots.Keywords.Split(' ')[^1]) ? slots.Keywords + (slots.Gift ? " gift ideas" : " picks") : slots.Keywords)
             : slots.Gift ? "gift ideas" : fallbackNoun;
         words.Add(noun);
@@ -69,7 +69,18 @@ public static class SlotDescription
         ["scarf"] = "scarves", ["knife"] = "knives", ["shelf"] = "shelves", ["leaf"] = "leaves", ["loaf"] = "loaves",
         ["wolf"] = "wolves", ["half"] = "halves", ["life"] = "lives", ["wife"] = "wives", ["child"] = "children",
         ["person"] = "people", ["tooth"] = "teeth", ["foot"] = "feet", ["mouse"] = "mice", ["cactus"] = "cacti",
+        // Uncountable: "jewelry", not "jewelries".
+        ["jewelry"] = "jewelry", ["jewellery"] = "jewellery", ["stationery"] = "stationery", ["bedding"] = "bedding",
+        ["skincare"] = "skincare", ["makeup"] = "makeup", ["underwear"] = "underwear", ["footwear"] = "footwear",
+        ["luggage"] = "luggage", ["furniture"] = "furniture", ["glassware"] = "glassware", ["cookware"] = "cookware",
     };
+
+    /// <summary>"these jewelry picks", not "these jewelry": an uncountable noun gets a countable head.</summary>
+    private static string CountablePlural(string noun)
+    {
+        var plural = Plural(noun);
+        return IrregularPlurals.TryGetValue(noun, out var same) && same == noun ? plural + " picks" : plural;
+    }
 
     public static string Plural(string noun)
     {

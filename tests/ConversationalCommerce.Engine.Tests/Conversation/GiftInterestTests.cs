@@ -66,6 +66,17 @@ public sealed class GiftInterestTests(DemoConversationApp app)
         Assert.Contains(reply.Products, c => c.Reasons.Contains("suits their love of hiking"));
     }
 
+    [Fact]
+    public async Task A_product_word_after_loves_is_searched_as_that_product_and_read_naturally()
+    {
+        var reply = (await app.ChatAsync("I want something for my wife's birthday, she loves jewelry, max 80"))[0].Reply;
+
+        Assert.Contains("jewelry picks for your wife", reply.Text);
+        Assert.DoesNotContain("who likes", reply.Text);
+        Assert.NotEmpty(reply.Products);
+        Assert.All(reply.Products, c => Assert.True(c.Price <= 80m, $"{c.Title} {c.Price}"));
+    }
+
     private static bool NamesAny(Product product, string[] words) =>
         words.Any(w => $"{product.Title} {product.ProductType} {product.Tags} {product.BodyHtml}".Contains(w, StringComparison.OrdinalIgnoreCase));
 }
