@@ -26,6 +26,7 @@ public static class KeywordExtractor
         "dollars", "year", "years", "old", "size", "sized", "color", "colour", "colored", "coloured", "made", "someone", "who's",
         "person", "people", "gonna", "4", "2", "n", "ur", "items", "item", "products", "product",
         "likes", "loves", "enjoys", "adores", "lover", "lovers", "fan", "fans", "enthusiast", "enthusiasts",
+        "pick", "picks", "choose", "chose", "choice", "prefer", "rather", "decide", "opinion", "why",
     };
 
     /// <summary>Chatter and function words that are never what the shopper is looking for or asking about.</summary>

@@ -40,6 +40,15 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task Which_one_would_you_pick_chooses_among_the_products_shown()
+    {
+        var turns = await app.ChatAsync("birthday gift for my wife under $80", "which one would you pick?");
+
+        var pick = Assert.Single(turns[1].Reply.Products);
+        Assert.Contains(pick.ProductId, turns[0].Reply.Products.Select(c => c.ProductId));
+    }
+
+    [Fact]
     public async Task The_second_one_after_a_single_product_asks_which_instead_of_adding_the_first_again()
     {
         var turns = await app.ChatAsync("do you have wireless headphones", "add the second one to my cart");
