@@ -62,6 +62,7 @@ public static class SlotDescription
         "luxurious", "luxury", "minimalist", "minimal", "vintage", "retro", "classic", "modern", "colourful", "colorful",
         "practical", "useful", "personalised", "personalized", "handmade", "sustainable", "eco-friendly", "stylish", "chic",
         "pretty", "beautiful", "special", "thoughtful", "sentimental", "relaxing", "festive", "summery", "wintery",
+        "personal", "personalised", "personalized", "custom", "engraved",
     };
 
     private static readonly Dictionary<string, string> IrregularPlurals = new(StringComparer.Ordinal)

@@ -77,6 +77,19 @@ public sealed class GiftInterestTests(DemoConversationApp app)
         Assert.All(reply.Products, c => Assert.True(c.Price <= 80m, $"{c.Title} {c.Price}"));
     }
 
+    [Fact]
+    public async Task Something_more_personal_finds_engraved_and_monogrammed_gifts_within_the_budget()
+    {
+        var turns = await app.ChatAsync("gift for a coworker under 30", "something more personal");
+        var products = await app.ProductsAsync();
+        var reply = turns[1].Reply;
+
+        Assert.Contains("personal gift ideas for your coworker", reply.Text);
+        Assert.NotEmpty(reply.Products);
+        Assert.All(reply.Products, c => Assert.True(c.Price <= 30m, $"{c.Title} {c.Price}"));
+        Assert.All(reply.Products, c => Assert.True(NamesAny(products[c.ProductId], ["monogram", "engrav", "personal", "custom", "initial"]), c.Title));
+    }
+
     private static bool NamesAny(Product product, string[] words) =>
         words.Any(w => $"{product.Title} {product.ProductType} {product.Tags} {product.BodyHtml}".Contains(w, StringComparison.OrdinalIgnoreCase));
 }

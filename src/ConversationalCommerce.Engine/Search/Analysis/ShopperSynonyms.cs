@@ -17,6 +17,7 @@ public sealed class ShopperSynonyms
         "earbuds, earphones, headphones, earpods, in-ear headphones",
         "sweater, jumper, pullover",
         "cosy, cozy",
+        "personalised, personalized, personal, custom, customised, customized, engraved, monogram, monogrammed",
         "pants, trousers",
         "sofa, couch, settee",
         "purse, handbag",
