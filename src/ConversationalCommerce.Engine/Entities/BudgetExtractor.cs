@@ -28,7 +28,7 @@ public static class BudgetExtractor
 
     private static readonly (Regex Pattern, PriceTier Tier)[] Tiers =
     [
-        (new(@"\b(?:not\s+(?:too|so|that|very)\s+(?:expensive|pricey|pricy|costly)|inexpensive|cheap(?:est)?|affordable|budget(?:-friendly)?|low[\s-]cost|bargains?|economical|reasonably\s+priced)\b", Options), PriceTier.Budget),
+        (new(@"\b(?:(?:not|nothing|none|no(?:thing)?)\s+(?:too|so|that|very|overly)\s+(?:expensive|pricey|pricy|costly|fancy|extravagant)|inexpensive|cheap(?:est)?|affordable|budget(?:-friendly)?|low[\s-]cost|bargains?|economical|reasonably\s+priced)\b", Options), PriceTier.Budget),
         (new(@"\b(?:cheaper|less\s+(?:expensive|pricey|pricy|costly)|lower\s+price[sd]?|more\s+affordable)\b", Options), PriceTier.Lower),
         (new(@"\b(?:more\s+expensive|pricier|pricer|higher\s+end|more\s+premium|fancier)\b", Options), PriceTier.Higher),
         (new(@"\b(?:premium|luxury|luxurious|high[\s-]end|top[\s-]of[\s-]the[\s-]line|designer|expensive|fancy|splurge)\b", Options), PriceTier.Premium),

@@ -27,6 +27,8 @@ public static class KeywordExtractor
         "person", "people", "gonna", "4", "2", "n", "ur", "items", "item", "products", "product",
         "likes", "loves", "enjoys", "adores", "lover", "lovers", "fan", "fans", "enthusiast", "enthusiasts",
         "pick", "picks", "choose", "chose", "choice", "prefer", "rather", "decide", "opinion", "why",
+        "she's", "he's", "they're", "we're", "you're", "she'd", "he'd", "they'd", "she'll", "he'll", "i've", "we've",
+        "nothing", "none", "loved", "adore", "enjoy", "lately",
     };
 
     /// <summary>Chatter and function words that are never what the shopper is looking for or asking about.</summary>

@@ -1,4 +1,5 @@
 using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Entities;
 using ConversationalCommerce.Engine.Search;
 
 namespace ConversationalCommerce.Engine.Recommendations;
@@ -18,6 +19,8 @@ public sealed class GiftFinder(ProductRetriever retriever)
 
     public Recommendation Find(ShoppingSlots slots, RankingContext context, int offset, int count)
     {
+        // "a gift for a new baby" / a baby shower: the baby is who it is for, even when no person was named.
+        if (slots.Recipient is null && slots.Occasion == "baby_shower") slots = slots with { Recipient = "baby", RecipientAge = slots.RecipientAge ?? 0 };
         var recipientTag = slots.Recipient is { } r ? GiftTags.RecipientTag(r, slots.RecipientAge) : null;
         var tags = new List<string>();
         if (recipientTag is not null) tags.Add(recipientTag);
@@ -51,8 +54,16 @@ public sealed class GiftFinder(ProductRetriever retriever)
     {
         var occasionTag = slots.Occasion is { } o ? GiftTags.OccasionTag(o) : null;
         var ageTags = GiftTags.AgeTags(slots.RecipientAge).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return hits
-            .Where(h => h.BestVariant is not null && h.Product.IsPurchasable)
+        var candidates = hits.Where(h => h.BestVariant is not null && h.Product.IsPurchasable).ToList();
+        // "nothing too expensive" / "something fancy" without an amount: the cheaper or dearer half of what fits.
+        if (slots.Tier is { } tier && candidates.Count > 1)
+        {
+            var median = candidates.Select(h => h.BestVariant!.Price).Order().ElementAt(candidates.Count / 2);
+            candidates = tier is PriceTier.Budget or PriceTier.Lower
+                ? candidates.Where(h => h.BestVariant!.Price <= median).ToList()
+                : candidates.Where(h => h.BestVariant!.Price >= median).ToList();
+        }
+        return candidates
             .Select(h =>
             {
                 var productTags = h.Product.TagList.ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -90,6 +90,30 @@ public sealed class GiftInterestTests(DemoConversationApp app)
         Assert.All(reply.Products, c => Assert.True(NamesAny(products[c.ProductId], ["monogram", "engrav", "personal", "custom", "initial"]), c.Title));
     }
 
+    [Fact]
+    public async Task Nothing_too_expensive_keeps_to_the_cheaper_half_and_chatter_never_becomes_the_product()
+    {
+        var turns = await app.ChatAsync("I'm looking for a present for my grandma, she's 85 and loves gardening", "nothing too expensive");
+        var before = turns[0].Reply.Products;
+        var after = turns[1].Reply.Products;
+
+        Assert.DoesNotContain("she's", turns[0].Reply.Text);
+        Assert.Contains("friendly price", turns[1].Reply.Text);
+        Assert.NotEmpty(after);
+        Assert.True(after.Average(c => c.Price) < before.Average(c => c.Price), $"{after.Average(c => c.Price)} vs {before.Average(c => c.Price)}");
+        Assert.True(after.Max(c => c.Price) < before.Max(c => c.Price));
+    }
+
+    [Fact]
+    public async Task A_new_baby_is_who_the_gift_is_for()
+    {
+        var reply = (await app.ChatAsync("do you have anything for a new baby?"))[0].Reply;
+        var products = await app.ProductsAsync();
+
+        Assert.NotEmpty(reply.Products);
+        Assert.All(reply.Products, c => Assert.Contains("for-kids", products[c.ProductId].TagList));
+    }
+
     private static bool NamesAny(Product product, string[] words) =>
         words.Any(w => $"{product.Title} {product.ProductType} {product.Tags} {product.BodyHtml}".Contains(w, StringComparison.OrdinalIgnoreCase));
 }
