@@ -49,6 +49,26 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task What_do_you_sell_names_the_shops_popular_kinds_and_each_chip_finds_them()
+    {
+        var turns = await app.ChatAsync("what do you sell?");
+        var overview = turns[0].Reply;
+        var types = (await app.ProductsAsync()).Values.Select(p => p.ProductType.ToLowerInvariant()).ToHashSet();
+
+        Assert.Empty(overview.Products);
+        Assert.Contains("Gift ideas", overview.QuickReplies);
+        var chip = overview.QuickReplies[0];
+        Assert.Contains(chip.ToLowerInvariant(), overview.Text);
+        var followed = (await app.ChatAsync(chip))[0].Reply;
+        Assert.NotEmpty(followed.Products);
+        Assert.All(followed.Products, c => Assert.Contains(c.ProductType.ToLowerInvariant(), types));
+        Assert.Equal(followed.Products[0].ProductType, followed.Products[^1].ProductType);
+
+        var blue = (await app.ChatAsync("what do you have in blue"))[0].Reply;
+        Assert.NotEmpty(blue.Products);
+    }
+
+    [Fact]
     public async Task The_second_one_after_a_single_product_asks_which_instead_of_adding_the_first_again()
     {
         var turns = await app.ChatAsync("do you have wireless headphones", "add the second one to my cart");

@@ -17,6 +17,8 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
     {
         if (SimilarRequest().IsMatch(turn.Text) && turn.Targets(catalog) is [var like, ..])
             return Task.FromResult(Similar(turn, like));
+        if (WhatIsSold().IsMatch(turn.Text) && AsksNothingSpecific(turn.Prediction.Entities))
+            return Task.FromResult(Overview(turn));
         var more = turn.Intent == CommerceIntents.More;
         var offset = more ? turn.State.ResultOffset + Math.Max(turn.State.Shown.Count, PageSize) : 0;
         var result = recommender.Recommend(turn.Slots, turn.Ranking, offset, PageSize);
@@ -96,6 +98,30 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
         };
         return new TurnAnswer(reply, ShownProducts.Showing(state, others, 0));
     }
+
+    private static bool AsksNothingSpecific(Entities.ShopperEntities e) =>
+        e.Keywords.Length == 0 && e.Categories.Count == 0 && e.Colors.Count == 0 && e.Sizes.Count == 0 && e.Materials.Count == 0
+        && e.Vendors.Count == 0 && e.Budget is null && e.Recipient is null && e.Occasion is null && e.Interest is null;
+
+    /// <summary>"What do you sell?": the kinds of product the shop's best sellers are, as an answer and as chips.</summary>
+    private TurnAnswer Overview(Turn turn)
+    {
+        var popular = catalog.Search(turn.ShopId, new SearchRequest("") { Limit = 80 });
+        var kinds = popular.Select(h => h.Product.ProductType).Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(8).Select(t => SlotDescription.Plural(t.ToLowerInvariant())).ToList();
+        if (kinds.Count == 0)
+            return new TurnAnswer(new Reply { Text = "Tell me what you're looking for, or who it's for, and I'll find it.", QuickReplies = ["Gift ideas", "Show me bestsellers"] }, turn.State);
+        var list = kinds.Count == 1 ? kinds[0] : string.Join(", ", kinds.Take(kinds.Count - 1)) + " and " + kinds[^1];
+        return new TurnAnswer(new Reply
+        {
+            Text = $"Our most popular kinds of product are {list}. Tell me what you're after, or who it's for, and I'll pick a few.",
+            QuickReplies = [.. kinds.Take(3).Select(k => char.ToUpperInvariant(k[0]) + k[1..]), "Gift ideas"],
+        }, turn.State with { PendingQuestion = null });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bwhat\s+(?:do|does|can)\s+(?:you|y'all|the\s+(?:shop|store))\s+(?:sell|have|carry|stock|offer)\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\s+(?:products|things|stuff|items)\b|\bwhat(?:'s|\s+is)\s+in\s+(?:the|your)\s+(?:shop|store)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WhatIsSold();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:similar|like\s+(?:this|that|it)(?:\s+one)?|alternatives?\s+to\s+(?:it|this|that)|others?\s+like\s+(?:it|this|that))\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
