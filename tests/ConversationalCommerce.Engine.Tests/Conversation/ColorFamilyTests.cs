@@ -60,5 +60,22 @@ public sealed class ColorFamilyTests(DemoConversationApp app)
         Assert.NotEmpty(red); // the premise: a sale scarf comes in a red shade
         Assert.Equal(CommerceIntents.Availability, turns[1].Reply.Intent);
         Assert.Equal(red[0].Id, Assert.Single(turns[1].Reply.Products).ProductId);
+        // The answer is about the red shade, by the shop's name for it.
+        var shade = red[0].Variants.First(v => v.IsAvailable && ColorFamilies.IsA(v.Title, "red")).Title;
+        Assert.Contains($"in stock in {shade}", turns[1].Reply.Text);
+    }
+
+    [Fact]
+    public async Task Do_you_have_it_in_blue_answers_for_the_navy_variant()
+    {
+        var turns = await app.ChatAsync("show me scarves", "tell me about the second one", "do you have it in blue?");
+        var products = await app.ProductsAsync();
+        var scarf = products[turns[0].Reply.Products[1].ProductId];
+        var blue = scarf.Variants.Where(v => ColorFamilies.IsA(v.Title, "blue")).ToList();
+
+        Assert.Contains(blue, v => v.IsAvailable); // the premise: the second scarf shown comes in a blue shade
+        Assert.DoesNotContain(blue, v => v.Title.Contains("blue", StringComparison.OrdinalIgnoreCase)); // by another name
+        Assert.Equal(scarf.Id, Assert.Single(turns[2].Reply.Products).ProductId);
+        Assert.Contains($"in stock in {blue.First(v => v.IsAvailable).Title}", turns[2].Reply.Text);
     }
 }

@@ -4,6 +4,7 @@ using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Recommendations;
 using ConversationalCommerce.Engine.Replies;
 using ConversationalCommerce.Engine.Search;
+using ConversationalCommerce.Engine.Search.Analysis;
 
 namespace ConversationalCommerce.Engine.Conversation.Turns;
 
@@ -18,6 +19,11 @@ public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnRespond
         if (target is null) return Task.FromResult(new TurnAnswer(new Reply { Text = ProductTarget.WhichProduct }, turn.State));
         var product = target.Product;
         var e = turn.Prediction.Entities;
+        // "is the red one in stock?": the word that picked the product is also the colour asked about.
+        var colors = e.Colors.Concat(e.References.Where(r => r.Kind == Entities.ReferenceKind.Attribute && r.Attribute is not null)
+                .Select(r => r.Attribute!).Where(a => product.Variants.Any(v => ColorFamilies.IsA(ReasonWriter.OptionValue(product, v, "color", "colour"), a))))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        e = e with { Colors = colors };
         var wanted = product.Variants.Where(v => Matches(product, v, e.Sizes, "size") && Matches(product, v, e.Colors, "color", "colour")).ToList();
         var asked = string.Join(" ", e.Sizes.Concat(e.Colors));
         string text;
@@ -54,7 +60,7 @@ public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnRespond
         if (wanted.Count == 0) return true;
         var value = ReasonWriter.OptionValue(product, v, option);
         if (value is null) return false;
-        return wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase) || ColorFamilies.IsA(value, w));
     }
 
     private static string Options(Product product)
