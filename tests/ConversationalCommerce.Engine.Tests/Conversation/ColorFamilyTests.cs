@@ -66,6 +66,18 @@ public sealed class ColorFamilyTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task Adding_it_in_blue_puts_the_blue_shade_in_the_cart()
+    {
+        var turns = await app.ChatAsync("show me scarves", "add the second one in blue to my cart");
+        var products = await app.ProductsAsync();
+
+        var action = Assert.Single(turns[1].Reply.Actions, a => a.Kind == ConversationalCommerce.Engine.Replies.ReplyActions.AddToCart);
+        var variant = products[turns[0].Reply.Products[1].ProductId].Variants.Single(v => v.ShopifyId.ToString(System.Globalization.CultureInfo.InvariantCulture) == action.Data["variantId"]);
+        Assert.True(ColorFamilies.IsA(variant.Title, "blue"), variant.Title);
+        Assert.True(variant.IsAvailable);
+    }
+
+    [Fact]
     public async Task Do_you_have_it_in_blue_answers_for_the_navy_variant()
     {
         var turns = await app.ChatAsync("show me scarves", "tell me about the second one", "do you have it in blue?");

@@ -5,6 +5,7 @@ using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Recommendations;
 using ConversationalCommerce.Engine.Replies;
 using ConversationalCommerce.Engine.Search;
+using ConversationalCommerce.Engine.Search.Analysis;
 
 namespace ConversationalCommerce.Engine.Conversation.Turns;
 
@@ -100,7 +101,8 @@ public sealed partial class AddToCartResponder(ICatalogSearch catalog, BoughtTog
     {
         if (wanted.Count == 0) return true;
         var value = ReasonWriter.OptionValue(product, v, option);
-        return value is null || wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase));
+        return value is null || wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase)
+                                                || ColorFamilies.IsA(value, w));
     }
 
     private static bool SameOption(Product product, ProductVariant a, ProductVariant b, params string[] option) =>
