@@ -1,3 +1,4 @@
+using ConversationalCommerce.Data.Rows;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -16,7 +17,7 @@ internal sealed class SqliteRowReader<T> where T : class, new()
 
     public SqliteRowReader(IEntityType type, ISqlGenerationHelper sql, IEnumerable<string>? leaveOut = null)
     {
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var table = ModelColumns.Table(type);
         var skipped = new HashSet<string>(leaveOut ?? [], StringComparer.Ordinal);
         _fields = type.GetProperties().Where(p => !skipped.Contains(p.Name)).Select(p => new Field(p, p.GetRelationalTypeMapping())).ToArray();
         Columns = string.Join(", ", _fields.Select(f => sql.DelimitIdentifier(f.Property.GetColumnName(table)!)));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using ConversationalCommerce.Data.Rows;
 using ConversationalCommerce.Domain.Conversations;
 using ConversationalCommerce.Engine.Conversation;
 using Microsoft.Data.Sqlite;
@@ -97,8 +98,7 @@ internal sealed class SqliteTurnReads(IServiceScopeFactory scopes) : IDisposable
         public SqliteRowReader<Message> Messages { get; }
         public SqliteRowReader<Message> MessageTexts { get; }
 
-        public string Column(IEntityType type, string property) =>
-            Sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()))!);
+        public string Column(IEntityType type, string property) => ModelColumns.Name(type, property, Sql);
     }
 
     /// <summary>One connection and its prepared statements; used by one turn at a time.</summary>
@@ -197,7 +197,7 @@ internal sealed class SqliteTurnReads(IServiceScopeFactory scopes) : IDisposable
                 if (type?.FindProperty(name) is { } property)
                 {
                     _mappings[i] = property.GetRelationalTypeMapping();
-                    _command.Parameters.Add(_mappings[i]!.CreateParameter(_command, names[i], null, property.IsNullable));
+                    ModelColumns.AddParameter(_command, names[i], property);
                 }
                 else _command.Parameters.Add(new SqliteParameter(names[i], SqliteType.Integer));
             }
@@ -217,11 +217,7 @@ internal sealed class SqliteTurnReads(IServiceScopeFactory scopes) : IDisposable
 
         private void Bind(object?[] values)
         {
-            for (var i = 0; i < values.Length; i++)
-            {
-                var value = values[i];
-                _command.Parameters[i].Value = (value is null ? null : _mappings[i]?.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-            }
+            for (var i = 0; i < values.Length; i++) _command.Parameters[i].Value = ModelColumns.ProviderValue(_mappings[i], values[i]);
         }
 
         public void Dispose() => _command.Dispose();

@@ -51,13 +51,13 @@ internal sealed class SqliteTurnWriter : IAsyncDisposable
         _rollbackTo = Command("ROLLBACK TO turn;");
 
         // Explicit shop condition: this writer serves every shop.
-        var table = StoreObjectIdentifier.Table(messages.GetTableName()!, messages.GetSchema());
-        string Column(string name) => sql.DelimitIdentifier(messages.FindProperty(name)!.GetColumnName(table)!);
+        var table = ModelColumns.Table(messages);
+        string Column(string name) => ModelColumns.Name(messages, name, sql);
         _externalIdTaken = Command($"SELECT EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE " +
                                    $"{Column(nameof(Message.ShopId))} = @shop AND {Column(nameof(Message.Channel))} = @channel AND {Column(nameof(Message.ExternalId))} = @externalId);");
-        AddParameter(_externalIdTaken, "@shop", messages.FindProperty(nameof(Message.ShopId))!);
-        AddParameter(_externalIdTaken, "@channel", messages.FindProperty(nameof(Message.Channel))!);
-        AddParameter(_externalIdTaken, "@externalId", messages.FindProperty(nameof(Message.ExternalId))!);
+        ModelColumns.AddParameter(_externalIdTaken, "@shop", messages.FindProperty(nameof(Message.ShopId))!);
+        ModelColumns.AddParameter(_externalIdTaken, "@channel", messages.FindProperty(nameof(Message.Channel))!);
+        ModelColumns.AddParameter(_externalIdTaken, "@externalId", messages.FindProperty(nameof(Message.ExternalId))!);
     }
 
     public AppDbContext Context => _db;
@@ -181,12 +181,6 @@ internal sealed class SqliteTurnWriter : IAsyncDisposable
         return command;
     }
 
-    private static void AddParameter(SqliteCommand command, string name, IProperty property) =>
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, null, property.IsNullable));
-
-    private static void Bind(DbParameter parameter, IProperty property, object value)
-    {
-        var mapping = property.GetRelationalTypeMapping();
-        parameter.Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-    }
+    private static void Bind(DbParameter parameter, IProperty property, object value) =>
+        parameter.Value = ModelColumns.ProviderValue(property.GetRelationalTypeMapping(), value);
 }

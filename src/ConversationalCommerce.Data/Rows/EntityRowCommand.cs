@@ -27,7 +27,7 @@ public sealed class EntityRowCommand : IDisposable
 
     public static EntityRowCommand Insert(DbConnection connection, IEntityType type, ISqlGenerationHelper sql)
     {
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var table = ModelColumns.Table(type);
         var properties = Stored(type, table).ToArray();
         var command = connection.CreateCommand();
         var columns = properties.Select((p, i) => Column.Create(command, p, table, "@p" + i)).ToArray();
@@ -39,7 +39,7 @@ public sealed class EntityRowCommand : IDisposable
     /// <summary>Updates every non-key column where the key matches and <paramref name="token"/> still has its original value.</summary>
     public static EntityRowCommand Update(DbConnection connection, IEntityType type, IProperty token, ISqlGenerationHelper sql)
     {
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var table = ModelColumns.Table(type);
         var key = type.FindPrimaryKey()!.Properties;
         var command = connection.CreateCommand();
         var set = Stored(type, table).Where(p => !key.Contains(p)).Select((p, i) => Column.Create(command, p, table, "@s" + i)).ToArray();
@@ -86,14 +86,11 @@ public sealed class EntityRowCommand : IDisposable
     {
         public static Column Create(DbCommand command, IProperty property, StoreObjectIdentifier table, string parameterName)
         {
-            var mapping = property.GetRelationalTypeMapping();
             // Created once with EF's own mapping (DbType, SQLite type), then only its value changes per row.
-            var parameter = mapping.CreateParameter(command, parameterName, null, property.IsNullable);
-            command.Parameters.Add(parameter);
-            return new Column(property, property.GetColumnName(table)!, parameter, mapping);
+            var parameter = ModelColumns.AddParameter(command, parameterName, property);
+            return new Column(property, property.GetColumnName(table)!, parameter, property.GetRelationalTypeMapping());
         }
 
-        public void Bind(object? value) =>
-            Parameter.Value = (value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+        public void Bind(object? value) => Parameter.Value = ModelColumns.ProviderValue(Mapping, value);
     }
 }
