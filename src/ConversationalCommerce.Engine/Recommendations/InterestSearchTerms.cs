@@ -9,7 +9,7 @@ namespace ConversationalCommerce.Engine.Recommendations;
 /// </summary>
 public static class InterestSearchTerms
 {
-    private static readonly Dictionary<string, string> Terms = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> TermText = new(StringComparer.Ordinal)
     {
         ["cooking"] = "kitchen recipe chef foodie cookbook cookware utensil knife apron spice cook",
         ["baking"] = "bake baker recipe cookbook kitchen apron baking",
@@ -47,7 +47,12 @@ public static class InterestSearchTerms
     /// the outdoors" searches both, the first-named hobby's own word last.
     /// </summary>
     public static string For(string interest) =>
-        string.Join(' ', interest.Split(" and ", StringSplitOptions.TrimEntries).Reverse().Select(i => Terms.TryGetValue(i, out var terms) ? terms : i));
+        string.Join(' ', interest.Split(" and ", StringSplitOptions.TrimEntries).Reverse().Select(i => TermText.GetValueOrDefault(i, i)));
+
+    // Split once: Mentioned runs for every candidate of a gift search.
+    private static readonly Dictionary<string, string[]> Terms = TermText.ToDictionary(t => t.Key, t => t.Value.Split(' '), StringComparer.Ordinal);
+
+    private static string[] TermsOf(string hobby) => Terms.TryGetValue(hobby, out var terms) ? terms : hobby.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// Whether the product's own words name the interest (a word starting with one of its terms: "recipes" for
@@ -58,7 +63,7 @@ public static class InterestSearchTerms
 
     /// <summary>The part of the interest the product names ("the outdoors" of "gardening and the outdoors"), or null.</summary>
     public static string? Mentioned(Product product, string interest) =>
-        interest.Split(" and ", StringSplitOptions.TrimEntries).FirstOrDefault(part => Names(product, For(part).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        interest.Split(" and ", StringSplitOptions.TrimEntries).FirstOrDefault(part => Names(product, TermsOf(part)));
 
     private static bool Names(Product product, string[] terms) =>
         // Related words count where the product says what it is; in the description only the hobby's own word does

@@ -101,8 +101,7 @@ public sealed partial class AddToCartResponder(ICatalogSearch catalog, BoughtTog
     {
         if (wanted.Count == 0) return true;
         var value = ReasonWriter.OptionValue(product, v, option);
-        return value is null || wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase)
-                                                || ColorFamilies.IsA(value, w));
+        return value is null || wanted.Any(w => ColorFamilies.Answers(value, w));
     }
 
     private static bool SameOption(Product product, ProductVariant a, ProductVariant b, params string[] option) =>

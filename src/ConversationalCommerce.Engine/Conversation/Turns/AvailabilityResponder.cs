@@ -60,7 +60,7 @@ public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnRespond
         if (wanted.Count == 0) return true;
         var value = ReasonWriter.OptionValue(product, v, option);
         if (value is null) return false;
-        return wanted.Any(w => value.Equals(w, StringComparison.OrdinalIgnoreCase) || value.Contains(w, StringComparison.OrdinalIgnoreCase) || ColorFamilies.IsA(value, w));
+        return wanted.Any(w => ColorFamilies.Answers(value, w));
     }
 
     private static string Options(Product product)

@@ -16,7 +16,7 @@ public static class ProductTarget
         var targets = turn.Targets(catalog);
         if (targets.Count > 0) return targets[0];
         // "the second one" that points at nothing shown is not a product name to search for.
-        if (turn.Prediction.Entities.References.Any(r => r.Kind == Entities.ReferenceKind.Ordinal)) return null;
+        if (turn.PointsAtNothingShown) return null;
         return Named(turn, catalog, 1).FirstOrDefault();
     }
 

@@ -29,9 +29,12 @@ public sealed record Turn(
     public IReadOnlyList<ReferencedProduct> Targets(Search.ICatalogSearch catalog)
     {
         if (Referenced.Count > 0) return Referenced;
-        if (Prediction.Entities.References.Any(r => r.Kind == Entities.ReferenceKind.Ordinal)) return [];
+        if (PointsAtNothingShown) return [];
         return ReferenceResolver.Focus(ShopId, State, catalog) is { } focus ? [focus] : [];
     }
+
+    /// <summary>"the second one" when fewer were shown: a pointer that resolved to nothing.</summary>
+    public bool PointsAtNothingShown => Referenced.Count == 0 && Prediction.Entities.References.Any(r => r.Kind == Entities.ReferenceKind.Ordinal);
 }
 
 /// <summary>A responder's answer: the reply (without intent and entities; the engine adds them) and the state to remember.</summary>

@@ -36,6 +36,11 @@ public static class ColorFamilies
         return families.Count == 0 ? value : value + " " + string.Join(' ', families);
     }
 
+    /// <summary>Whether an option value answers what the shopper asked: the same word, contains it ("Forest Green" for
+    /// green), or is a shade of it ("Navy" for blue).</summary>
+    public static bool Answers(string value, string asked) =>
+        value.Contains(asked, StringComparison.OrdinalIgnoreCase) || IsA(value, asked);
+
     /// <summary>Whether the colour value is, or belongs to, the colour word the shopper used ("red" for Burgundy).</summary>
     public static bool IsA(string? value, string colourWord) =>
         value is not null && WithFamilies(value).Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries)
