@@ -29,6 +29,10 @@ public static class KeywordExtractor
         "pick", "picks", "choose", "chose", "choice", "prefer", "rather", "decide", "opinion", "why",
         "she's", "he's", "they're", "we're", "you're", "she'd", "he'd", "they'd", "she'll", "he'll", "i've", "we've",
         "nothing", "none", "loved", "adore", "enjoy", "lately",
+        // Adverbs of conversation: "actually he's more into hiking" asks for nothing called "actually".
+        "actually", "probably", "definitely", "honestly", "basically", "preferably", "ideally", "mostly", "mainly",
+        "especially", "particularly", "usually", "still", "even", "already", "again", "now", "today", "tomorrow", "soon",
+        "asap", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
     };
 
     /// <summary>Chatter and function words that are never what the shopper is looking for or asking about.</summary>

@@ -44,10 +44,14 @@ public sealed class ShoppingTools(ShopProfile shop, Guid? customerId, ToolServic
             Limit = MaxResults,
         });
         ledger.Returned(hits.Select(h => (h.Product, h.BestVariant)));
+        var unknown = services.Catalog.UnknownWords(ShopId, query ?? "");
         return ToolViews.Serialize(new
         {
             products = hits.Select(h => ToolViews.Summary(h.Product, h.BestVariant, shop.Currency)),
-            note = hits.Count == 0 ? "No product in this shop matches; say so and suggest a broader search." : null,
+            // So the model can say "we don't sell snowboards" rather than present socks as snowboard socks.
+            wordsNoProductHas = unknown.Count == 0 ? null : unknown,
+            note = hits.Count == 0 ? "No product in this shop matches; say so and suggest a broader search."
+                : unknown.Count > 0 ? "These match the query without the words no product has; tell the shopper the shop lacks those." : null,
         });
     }
 

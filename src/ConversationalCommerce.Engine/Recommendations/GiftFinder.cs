@@ -47,7 +47,7 @@ public sealed class GiftFinder(ProductRetriever retriever)
                 Reasons = ReasonWriter.For(x.Hit.Product, variant, x.Slots, context.Currency, context.Signals(x.Hit.Product, variant)),
             };
         }).ToList();
-        return new Recommendation(page, retrieval.Relaxed, ideas.Count > offset + count);
+        return new Recommendation(page, retrieval.Relaxed, ideas.Count > offset + count) { UnknownWords = retrieval.UnknownWords };
     }
 
     private static List<(SearchHit Hit, double Score)> Score(IEnumerable<SearchHit> hits, ShoppingSlots slots, string? recipientTag, RankingContext context)

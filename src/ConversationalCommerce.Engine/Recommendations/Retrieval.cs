@@ -1,5 +1,7 @@
 using ConversationalCommerce.Engine.Conversation.State;
+using ConversationalCommerce.Engine.Entities;
 using ConversationalCommerce.Engine.Search;
+using ConversationalCommerce.Engine.Search.Analysis;
 
 namespace ConversationalCommerce.Engine.Recommendations;
 
@@ -16,7 +18,11 @@ public enum Relaxation
 }
 
 /// <param name="Relaxed">Constraints dropped, in order, to get these hits; empty when the search matched as asked. The budget is never relaxed.</param>
-public sealed record Retrieval(IReadOnlyList<SearchHit> Hits, IReadOnlyList<Relaxation> Relaxed);
+public sealed record Retrieval(IReadOnlyList<SearchHit> Hits, IReadOnlyList<Relaxation> Relaxed)
+{
+    /// <summary>The shopper's words no product has ("snowboard"): the hits, if any, match the rest only.</summary>
+    public IReadOnlyList<string> UnknownWords { get; init; } = [];
+}
 
 /// <summary>
 /// Turns the conversation's slots into catalog searches. Colour, size, category and budget are hard filters judged
@@ -27,11 +33,31 @@ public sealed class ProductRetriever(ICatalogSearch catalog)
 {
     public Retrieval Find(Guid shopId, ShoppingSlots slots, int limit, IReadOnlyList<string>? tags = null)
     {
+        // A describing word the shop never uses ("cosy") is a preference, not a missing product; nor is an adverb.
+        var unknown = catalog.UnknownWords(shopId, slots.Keywords)
+            .Where(w => !w.Split(' ').All(d => DescribingWords.Contains(d) || d.EndsWith("ly", StringComparison.Ordinal))).ToList();
+        var retrieval = Relaxing(shopId, slots, limit, tags, unknown);
+        return unknown.Count == 0 ? retrieval : retrieval with { UnknownWords = unknown };
+    }
+
+    private Retrieval Relaxing(Guid shopId, ShoppingSlots slots, int limit, IReadOnlyList<string>? tags, IReadOnlyList<string> unknown)
+    {
         var relaxed = new List<Relaxation>();
         var request = Request(slots, limit, tags, includeMaterials: true);
         var hits = catalog.Search(shopId, request);
         if (hits.Count > 0) return new Retrieval(hits, relaxed);
 
+        // The thing itself is what the shop lacks ("a red snowboard"): other red things are no answer to it. A gift
+        // or a category search still shows what fits the rest, and says what it left out.
+        if (slots.Keywords.Length > 0 && unknown.Count > 0 && NamesOnlyUnknownWords(slots.Keywords, unknown))
+        {
+            if (slots.Categories.Count == 0 && (tags is null || tags.Count == 0)) return new Retrieval([], relaxed);
+            relaxed.Add(Relaxation.Keywords);
+            slots = slots with { Keywords = "" };
+            request = Request(slots, limit, tags, includeMaterials: true);
+            hits = catalog.Search(shopId, request);
+            if (hits.Count > 0) return new Retrieval(hits, relaxed);
+        }
         // An interest is a preference, the softest thing the shopper said: the first to go.
         if (slots.Interest is not null)
         {
@@ -107,6 +133,10 @@ public sealed class ProductRetriever(ICatalogSearch catalog)
             Limit = limit,
         };
     }
+
+    private static bool NamesOnlyUnknownWords(string keywords, IReadOnlyList<string> unknown) =>
+        ShopperTextAnalyzer.Words(keywords).Count(w => !ShopperTextAnalyzer.IsStopWord(w.Text) && !DescribingWords.Contains(w.Text))
+            <= unknown.Sum(u => u.Split(' ').Length);
 
     private static string Join(string a, string b) => string.IsNullOrWhiteSpace(b) ? a : string.IsNullOrWhiteSpace(a) ? b : a + " " + b;
 }

@@ -32,6 +32,6 @@ public sealed class SearchRecommender(ProductRetriever retriever)
                 Reasons = ReasonWriter.For(r.Hit.Product, variant, slots, context.Currency, context.Signals(r.Hit.Product, variant)),
             };
         }).ToList();
-        return new Recommendation(page, retrieval.Relaxed, ranked.Count > offset + count);
+        return new Recommendation(page, retrieval.Relaxed, ranked.Count > offset + count) { UnknownWords = retrieval.UnknownWords };
     }
 }

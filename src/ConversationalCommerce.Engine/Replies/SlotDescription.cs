@@ -13,7 +13,7 @@ public static class SlotDescription
         words.AddRange(slots.Colors.Select(c => c.ToLowerInvariant()));
         words.AddRange(slots.Materials.Select(m => m.ToLowerInvariant()));
         var noun = slots.Categories.Count > 0 ? CountablePlural(slots.Categories[0].ToLowerInvariant())
-            : slots.Keywords.Length > 0 ? (Describing.Contains(slots.Keywords.Split(' ')[^1]) ? slots.Keywords + (slots.Gift ? " gift ideas" : " picks") : slots.Keywords)
+            : slots.Keywords.Length > 0 ? (DescribingWords.Contains(slots.Keywords.Split(' ')[^1]) ? slots.Keywords + (slots.Gift ? " gift ideas" : " picks") : slots.Keywords)
             : slots.Gift ? "gift ideas" : fallbackNoun;
         words.Add(noun);
         if (slots.Sizes.Count > 0) words.Add($"in size {string.Join(" or ", slots.Sizes.Select(SizeLabel))}");
@@ -53,16 +53,6 @@ public static class SlotDescription
         "couple" => "a couple",
         "host" => "your host",
         _ => "your " + recipient,
-    };
-
-    /// <summary>Words that describe rather than name a product: "something cosy" reads "cosy picks", not "cosy".</summary>
-    private static readonly HashSet<string> Describing = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "cosy", "cozy", "comfy", "comfortable", "warm", "soft", "cute", "fun", "funny", "elegant", "fancy", "unique", "quirky",
-        "luxurious", "luxury", "minimalist", "minimal", "vintage", "retro", "classic", "modern", "colourful", "colorful",
-        "practical", "useful", "personalised", "personalized", "handmade", "sustainable", "eco-friendly", "stylish", "chic",
-        "pretty", "beautiful", "special", "thoughtful", "sentimental", "relaxing", "festive", "summery", "wintery",
-        "personal", "personalised", "personalized", "custom", "engraved",
     };
 
     private static readonly Dictionary<string, string> IrregularPlurals = new(StringComparer.Ordinal)

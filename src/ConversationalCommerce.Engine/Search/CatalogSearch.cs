@@ -47,6 +47,9 @@ public sealed class CatalogSearch(
         return _searcher.Search(Current(shopId), request);
     }
 
+    public IReadOnlyList<string> UnknownWords(Guid shopId, string text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : _searcher.UnknownWords(Current(shopId), text);
+
     public Product? Get(Guid shopId, Guid productId)
     {
         var index = Current(shopId);

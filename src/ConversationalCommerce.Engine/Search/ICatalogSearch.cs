@@ -10,6 +10,9 @@ public interface ICatalogSearch
 
     IReadOnlyList<SearchHit> Search(Guid shopId, SearchRequest request);
 
+    /// <summary>The words of <paramref name="text"/> no product has in any form (stem, synonym, typo): what the shop does not carry.</summary>
+    IReadOnlyList<string> UnknownWords(Guid shopId, string text);
+
     /// <summary>The product as last indexed (with variants and images), or null.</summary>
     Product? Get(Guid shopId, Guid productId);
 

@@ -39,6 +39,22 @@ public sealed class LlmToolTests(LlmDemoApp app) : IClassFixture<LlmDemoApp>
     }
 
     [Fact]
+    public async Task Search_tool_names_the_words_no_product_has_so_the_model_can_say_the_shop_lacks_them()
+    {
+        app.OpenAi.Reset();
+        const string text = "do you have snowboard socks?";
+        app.OpenAi.ToolCallsThenAnswer("We don't sell snowboard gear, but these wool socks are warm.",
+            ("call_search_1", "shop-search_products", new { query = "snowboard socks" }));
+
+        await app.RespondAsync(app.Turn(text));
+
+        var result = ToolResult(text, "call_search_1");
+        Assert.Equal(["snowboard"], result["wordsNoProductHas"]!.AsArray().Select(w => (string)w!));
+        Assert.NotEmpty(result["products"]!.AsArray());
+        Assert.All(result["products"]!.AsArray(), p => Assert.Contains("Socks", (string)p!["title"]!));
+    }
+
+    [Fact]
     public async Task Policy_tool_quotes_the_shops_own_returns_policy()
     {
         app.OpenAi.Reset();

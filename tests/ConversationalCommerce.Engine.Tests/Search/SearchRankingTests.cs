@@ -104,6 +104,30 @@ public sealed class SearchRankingTests
     }
 
     [Fact]
+    public void A_short_word_or_a_changed_first_letter_is_not_taken_for_another_catalog_word()
+    {
+        var index = Index(Product("Cuddly Bear Plush", "Plush"), Product("Sourdough Year Cookbook", "Book"),
+            Product("Wedding Wishes Card Set", "Cards"), Product("Wool Scarf", "Scarf"));
+        Assert.Empty(Titles(index, "gear"));
+        Assert.Empty(Titles(index, "fishes"));
+        // A real slip inside a longer word is still read: two letters swapped, at the start too.
+        Assert.Equal(["Wool Scarf"], Titles(index, "scraf"));
+        Assert.Equal(["Wool Scarf"], Titles(index, "sacrf"));
+    }
+
+    [Fact]
+    public void Words_no_product_has_in_any_form_are_reported_as_unknown()
+    {
+        var index = Index(Product("Ribbed Wool Socks", "Socks"), Product("Fisherman Sweater", "Sweater"));
+        var searcher = ShopIndexSearcher.Default;
+        Assert.Equal(["snowboard"], searcher.UnknownWords(index, "snowboard socks"));
+        // Known through a synonym, a typo fix or a stop word: not unknown.
+        Assert.Empty(searcher.UnknownWords(index, "a jumper"));
+        Assert.Empty(searcher.UnknownWords(index, "wool sokcs"));
+        Assert.Equal(["fishing", "rods"], searcher.UnknownWords(index, "fishing rods"));
+    }
+
+    [Fact]
     public void Title_feedback_reorders_the_results_but_never_adds_or_drops_one()
     {
         var products = Enumerable.Range(1, 30).Select(i => Product($"Mystery Novel Book {i}: The Silent Witness", "Books"))

@@ -23,10 +23,11 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
         var offset = more ? turn.State.ResultOffset + Math.Max(turn.State.Shown.Count, PageSize) : 0;
         var result = recommender.Recommend(turn.Slots, turn.Ranking, offset, PageSize);
         var state = turn.State with { Slots = turn.Slots, PendingQuestion = null };
-        return Task.FromResult(Compose(turn, result, state, offset, more));
+        return Task.FromResult(Compose(turn, result, state, offset, more, catalog));
     }
 
-    public static TurnAnswer Compose(Turn turn, Recommendation result, ConversationState state, int offset, bool more)
+    /// <param name="catalog">Lets a search for something the shop lacks answer with what it does sell.</param>
+    public static TurnAnswer Compose(Turn turn, Recommendation result, ConversationState state, int offset, bool more, ICatalogSearch? catalog = null)
     {
         var p = turn.Phrasing;
         var what = SlotDescription.Describe(turn.Slots, turn.Currency);
@@ -41,6 +42,8 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
                 QuickReplies = ["Gift ideas", "Show me bestsellers"],
             }, state);
         }
+        if (result.Products.Count == 0 && !more && result.UnknownWords.Count > 0 && catalog is not null)
+            return NotCarried(turn, catalog, result.UnknownWords, state with { Shown = [], ResultOffset = 0 });
         if (result.Products.Count == 0)
         {
             var text = more && offset > 0
@@ -51,9 +54,12 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
             return new TurnAnswer(new Reply { Text = text, QuickReplies = ["Show me bestsellers", "Gift ideas"] }, state with { Shown = [], ResultOffset = 0 });
         }
 
-        var intro = result.Relaxed.Count > 0
+        var intro = more ? null : result.Relaxed.Count > 0
             ? $"I couldn't find {what} exactly, so {RelaxedPhrase(result.Relaxed, turn.Slots)}. " + p.Pick("Here's what comes closest:", "These are the closest matches:")
-            : more
+            : result.UnknownWords.Count > 0
+                ? $"I couldn't find anything for {Quoted(result.UnknownWords)} in our shop, so these match the rest of what you asked for:"
+                : null;
+        intro ??= more
                 ? p.Pick("Here are a few more:", "Some more options:", "A few more to look at:")
                 : p.Pick($"Here are some {what}:", $"I found these {what}:", $"Take a look at these {what}:", $"Some {what} you might like:");
         var lines = result.Products.Select((r, i) => $"{i + 1}. {r.Product.Title}: {Money.Format(r.Variant.Price, turn.Currency)}");
@@ -99,6 +105,33 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
         return new TurnAnswer(reply, ShownProducts.Showing(state, others, 0));
     }
 
+    /// <summary>
+    /// The shopper named something no product has ("fishing rods"): say so plainly, and offer what the shop does sell,
+    /// instead of products that only share a letter or a filter with the request.
+    /// </summary>
+    private static TurnAnswer NotCarried(Turn turn, ICatalogSearch catalog, IReadOnlyList<string> unknown, ConversationState state)
+    {
+        var kinds = PopularKinds(catalog, turn.ShopId);
+        var text = turn.Phrasing.Pick($"Sorry, I couldn't find anything for {Quoted(unknown)} in our shop.",
+            $"Sorry, we don't seem to carry anything for {Quoted(unknown)}.");
+        text += kinds.Count == 0
+            ? " Tell me what else you're looking for, or who it's for, and I'll find it."
+            : $" Our most popular kinds of product are {Listing(kinds)}. Want to look at any of those?";
+        return new TurnAnswer(new Reply { Text = text, QuickReplies = [.. Chips(kinds), "Gift ideas"] }, state with { PendingQuestion = null });
+    }
+
+    private static string Quoted(IReadOnlyList<string> words) => $"\u201c{string.Join(' ', words)}\u201d";
+
+    private static string Listing(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
+    private static IEnumerable<string> Chips(IReadOnlyList<string> kinds) => kinds.Take(3).Select(k => char.ToUpperInvariant(k[0]) + k[1..]);
+
+    /// <summary>The kinds of product the shop's best sellers are, most popular first ("scarves", "mugs").</summary>
+    private static List<string> PopularKinds(ICatalogSearch catalog, Guid shopId) =>
+        catalog.Search(shopId, new SearchRequest("") { Limit = 80 }).Select(h => h.Product.ProductType).Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(8).Select(t => SlotDescription.Plural(t.ToLowerInvariant())).ToList();
+
     private static bool AsksNothingSpecific(Entities.ShopperEntities e) =>
         e.Keywords.Length == 0 && e.Categories.Count == 0 && e.Colors.Count == 0 && e.Sizes.Count == 0 && e.Materials.Count == 0
         && e.Vendors.Count == 0 && e.Budget is null && e.Recipient is null && e.Occasion is null && e.Interest is null;
@@ -106,16 +139,13 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
     /// <summary>"What do you sell?": the kinds of product the shop's best sellers are, as an answer and as chips.</summary>
     private TurnAnswer Overview(Turn turn)
     {
-        var popular = catalog.Search(turn.ShopId, new SearchRequest("") { Limit = 80 });
-        var kinds = popular.Select(h => h.Product.ProductType).Where(t => t.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Take(8).Select(t => SlotDescription.Plural(t.ToLowerInvariant())).ToList();
+        var kinds = PopularKinds(catalog, turn.ShopId);
         if (kinds.Count == 0)
             return new TurnAnswer(new Reply { Text = "Tell me what you're looking for, or who it's for, and I'll find it.", QuickReplies = ["Gift ideas", "Show me bestsellers"] }, turn.State);
-        var list = kinds.Count == 1 ? kinds[0] : string.Join(", ", kinds.Take(kinds.Count - 1)) + " and " + kinds[^1];
         return new TurnAnswer(new Reply
         {
-            Text = $"Our most popular kinds of product are {list}. Tell me what you're after, or who it's for, and I'll pick a few.",
-            QuickReplies = [.. kinds.Take(3).Select(k => char.ToUpperInvariant(k[0]) + k[1..]), "Gift ideas"],
+            Text = $"Our most popular kinds of product are {Listing(kinds)}. Tell me what you're after, or who it's for, and I'll pick a few.",
+            QuickReplies = [.. Chips(kinds), "Gift ideas"],
         }, turn.State with { PendingQuestion = null });
     }
 

@@ -36,7 +36,7 @@ public sealed class GiftResponder(GiftFinder finder) : ITurnResponder
         var offset = more ? turn.State.ResultOffset + Math.Max(turn.State.Shown.Count, BrowseResponder.PageSize) : 0;
         var result = finder.Find(slots, turn.Ranking, offset, BrowseResponder.PageSize);
         var state = turn.State with { Slots = slots, PendingQuestion = null };
-        if (result.Products.Count == 0 || more || result.Relaxed.Count > 0)
+        if (result.Products.Count == 0 || more || result.Relaxed.Count > 0 || result.UnknownWords.Count > 0)
             return Task.FromResult(BrowseResponder.Compose(turn with { Slots = slots }, result, state, offset, more));
 
         var what = SlotDescription.Describe(slots, turn.Currency);

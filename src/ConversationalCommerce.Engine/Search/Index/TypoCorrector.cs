@@ -48,7 +48,7 @@ internal sealed class TypoCorrector
         var found = new HashSet<int>();
         Probe(term);
         for (var i = 0; i < term.Length; i++) Probe(term.Remove(i, 1));
-        var near = found.Where(id => Distance(term, _terms[id]) <= 1).ToList();
+        var near = found.Where(id => SameStart(term, _terms[id]) && Distance(term, _terms[id]) <= 1).ToList();
         if (near.Count > 0 || term.Length < TwoEditMinLength) return near;
         // Rare and bounded: only unknown long words with no one-edit neighbour; a first-letter slip is rare enough
         // to keep the scan to words starting alike.
@@ -63,6 +63,13 @@ internal sealed class TypoCorrector
                 foreach (var id in ids) found.Add(id);
         }
     }
+
+    /// <summary>
+    /// Typists rarely miss a word's first letter, and a first-letter change is usually another word ("fishing" and
+    /// "wishing"): only the first two letters swapped ("sacrf") counts.
+    /// </summary>
+    private static bool SameStart(string typed, string term) =>
+        typed[0] == term[0] || (typed.Length > 1 && term.Length > 1 && typed[0] == term[1] && typed[1] == term[0]);
 
     /// <summary>Optimal string alignment distance (a swap of neighbours counts as one edit).</summary>
     private static int Distance(string a, string b, int max = 1)

@@ -15,5 +15,8 @@ public sealed record QueryGroup(string Text, TermAlternative[] Alternatives, flo
 /// </summary>
 public sealed record QueryPlan(IReadOnlyList<QueryGroup> Groups, int HeadGroup, int[] ExcludedTermIds)
 {
+    /// <summary>Words as typed that no product has in any form (stem, synonym, typo): "snowboard" in a shop without one.</summary>
+    public IReadOnlyList<string> Unmatched { get; init; } = [];
+
     public static readonly QueryPlan Empty = new([], -1, []);
 }

@@ -14,6 +14,7 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
     private const float TypoWeight = 0.6f;
     /// <summary>The head noun of a joined phrase ("shirt" of "t-shirt") still says something when the phrase is absent.</summary>
     private const float HeadWeight = 0.5f;
+    private const int MinTypoLength = 5;
 
     public QueryPlan Plan(ShopIndex index, string? text)
     {
@@ -43,6 +44,7 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
         }
 
         var groups = new List<QueryGroup>(stems.Count);
+        var unmatched = new List<string>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var headGroup = -1;
         for (var i = 0; i < stems.Count; i++)
@@ -54,7 +56,8 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
                 Add(alternatives, index, phrase, 1f);
                 foreach (var s in synonyms.SynonymsOf(phrase)) Add(alternatives, index, s, SynonymWeight);
                 Add(alternatives, index, stems[i + length - 1].Stem, HeadWeight);
-                AddGroup(string.Join(' ', stems.Skip(i).Take(length).Select(s => s.Stem)), alternatives, headStem >= i && headStem < i + length);
+                if (!AddGroup(string.Join(' ', stems.Skip(i).Take(length).Select(s => s.Stem)), alternatives, headStem >= i && headStem < i + length))
+                    unmatched.Add(string.Join(' ', stems.Skip(i).Take(length).Select(s => s.Word)));
                 i += length - 1;
                 continue;
             }
@@ -64,27 +67,30 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
             Add(alts, index, stem, 1f);
             foreach (var s in synonyms.SynonymsOf(stem)) Add(alts, index, s, SynonymWeight);
             // Typos are corrected only for words the catalog does not know, from both the stem and the word as
-            // typed (stemming a misspelling can move it further from the catalog's stem).
-            if (index.TermId(stem) < 0)
+            // typed (stemming a misspelling can move it further from the catalog's stem). A word typed with four
+            // letters or fewer has too many neighbours to guess from: "gear" is one edit from "bear", "year" and "ear".
+            if (index.TermId(stem) < 0 && stems[i].Word.Length >= MinTypoLength)
                 foreach (var near in index.NearTerms(stem).Concat(index.NearTerms(stems[i].Word)))
                     if (alts.All(a => a.TermId != near)) alts.Add(new TermAlternative(near, TypoWeight));
-            AddGroup(stem, alts, headStem == i);
+            if (!AddGroup(stem, alts, headStem == i) && !unmatched.Contains(stems[i].Word)) unmatched.Add(stems[i].Word);
         }
-        return new QueryPlan(groups, headGroup, excluded.ToArray());
+        return new QueryPlan(groups, headGroup, excluded.ToArray()) { Unmatched = unmatched };
 
-        void AddGroup(string groupText, List<TermAlternative> alternatives, bool isHead)
+        // False when the catalog has no word for the concept at all.
+        bool AddGroup(string groupText, List<TermAlternative> alternatives, bool isHead)
         {
-            if (alternatives.Count == 0) return;
+            if (alternatives.Count == 0) return false;
             // A repeated word ("linen shirts shirt") is one concept; its last place still decides the product noun.
             if (seen.TryGetValue(groupText, out var existing))
             {
                 if (isHead) headGroup = existing;
-                return;
+                return true;
             }
             seen[groupText] = groups.Count;
             var idf = alternatives.Max(a => index.Idf[a.TermId] * a.Weight);
             if (isHead) headGroup = groups.Count;
             groups.Add(new QueryGroup(groupText, alternatives.ToArray(), idf));
+            return true;
         }
     }
 

@@ -38,6 +38,8 @@ public sealed class ShopIndexSearcher(QueryPlanner planner, ShopperTextAnalyzer 
     public static ShopIndexSearcher Default { get; } =
         new(QueryPlanner.Instance, ShopperTextAnalyzer.Instance, ShopperSynonyms.Instance, RankingSettings.Default);
 
+    public IReadOnlyList<string> UnknownWords(ShopIndex index, string text) => planner.Plan(index, text).Unmatched;
+
     public IReadOnlyList<SearchHit> Search(ShopIndex index, SearchRequest request)
     {
         var limit = Math.Max(0, request.Limit);
