@@ -11,7 +11,13 @@ namespace ConversationalCommerce.Engine.Conversation;
 /// </summary>
 public static class IntentRouting
 {
-    public static string Route(IntentPrediction prediction, ConversationState state)
+    /// <summary>At most this many keywords make a message short enough to be a product search when it names the shop's products.</summary>
+    public const int ShortRequestWords = 3;
+
+    /// <param name="namesShopProducts">
+    /// The message is a few words the shop's products are named or tagged with: an unsure guess is then a search.
+    /// </param>
+    public static string Route(IntentPrediction prediction, ConversationState state, bool namesShopProducts = false)
     {
         var intent = prediction.Intent;
         var e = prediction.Entities;
@@ -32,7 +38,7 @@ public static class IntentRouting
         if (intent == CommerceIntents.OutOfScope)
         {
             if (giftInfo) return CommerceIntents.GiftFinder;
-            if (e.Categories.Count > 0) return CommerceIntents.Search;
+            if (e.Categories.Count > 0 || namesShopProducts) return CommerceIntents.Search;
             if (refiners && !state.Slots.IsEmpty) return inGiftFlow ? CommerceIntents.GiftFinder : CommerceIntents.Refine;
             return intent;
         }

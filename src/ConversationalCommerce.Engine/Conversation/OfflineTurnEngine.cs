@@ -36,7 +36,7 @@ public sealed class OfflineTurnEngine(
         await catalog.EnsureLoadedAsync(context.ShopId, cancellationToken);
         var state = ConversationStateJson.Read(context.StateJson);
         var prediction = detector.Detect(context.ShopId, context.Text);
-        var intent = IntentRouting.Route(prediction, state);
+        var intent = IntentRouting.Route(prediction, state, NamesProducts(context.ShopId, prediction));
 
         var shop = await shops.GetAsync(context.ShopId, cancellationToken) ?? ShopProfile.Default(context.ShopId);
         var stats = await purchases.GetAsync(context.ShopId, cancellationToken);
@@ -70,6 +70,12 @@ public sealed class OfflineTurnEngine(
     }
 
     /// <summary>Which intents change what the shopper is looking for.</summary>
+    /// <summary>A short unsure message made only of words the shop names its products with ("anything vegan?", "electronics").</summary>
+    private bool NamesProducts(Guid shopId, IntentPrediction prediction) =>
+        prediction is { LowConfidence: true, Entities.Keywords.Length: > 0 }
+        && prediction.Entities.Keywords.Split(' ').Length <= IntentRouting.ShortRequestWords
+        && catalog.NamesProducts(shopId, prediction.Entities.Keywords);
+
     private static bool Updates(string intent) => intent is CommerceIntents.Search or CommerceIntents.Refine or CommerceIntents.More
         or CommerceIntents.GiftFinder or CommerceIntents.RecommendOne or CommerceIntents.Compare;
 

@@ -12,7 +12,8 @@ public static class DescribingWords
         "luxurious", "luxury", "minimalist", "minimal", "vintage", "retro", "classic", "modern", "colourful", "colorful",
         "practical", "useful", "personal", "personalised", "personalized", "handmade", "sustainable", "eco-friendly", "stylish", "chic",
         "pretty", "beautiful", "special", "thoughtful", "sentimental", "relaxing", "festive", "summery", "wintery",
-        "custom", "engraved", "quality", "lovely", "gorgeous", "perfect", "decent",
+        "custom", "engraved", "quality", "lovely", "gorgeous", "perfect", "decent", "vegan", "organic", "eco", "natural",
+        "recycled", "ethical",
     };
 
     public static bool Contains(string word) => Words.Contains(word);

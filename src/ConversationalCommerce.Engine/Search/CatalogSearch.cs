@@ -50,6 +50,9 @@ public sealed class CatalogSearch(
     public IReadOnlyList<string> UnknownWords(Guid shopId, string text) =>
         string.IsNullOrWhiteSpace(text) ? [] : _searcher.UnknownWords(Current(shopId), text);
 
+    public bool NamesProducts(Guid shopId, string text) =>
+        !string.IsNullOrWhiteSpace(text) && _searcher.NamesProducts(Current(shopId), text);
+
     public Product? Get(Guid shopId, Guid productId)
     {
         var index = Current(shopId);

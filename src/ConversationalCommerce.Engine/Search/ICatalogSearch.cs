@@ -13,6 +13,12 @@ public interface ICatalogSearch
     /// <summary>The words of <paramref name="text"/> no product has in any form (stem, synonym, typo): what the shop does not carry.</summary>
     IReadOnlyList<string> UnknownWords(Guid shopId, string text);
 
+    /// <summary>
+    /// True when every word of <paramref name="text"/> is one the shop's products are named or tagged with (title,
+    /// type, tags, vendor, options, collections), not merely mentioned in a description: "vegan", "electronics".
+    /// </summary>
+    bool NamesProducts(Guid shopId, string text);
+
     /// <summary>The product as last indexed (with variants and images), or null.</summary>
     Product? Get(Guid shopId, Guid productId);
 

@@ -237,6 +237,20 @@ public sealed class OfflineEngineTests(DemoConversationApp app)
         Assert.True(turn.Reply.Text.Length < 120, turn.Reply.Text);
     }
 
+    [Theory]
+    [InlineData("anything vegan?", "vegan")]
+    [InlineData("electronics", "electronics")]
+    public async Task An_unsure_message_made_of_words_the_shop_tags_its_products_with_is_a_search(string text, string tag)
+    {
+        var turn = (await app.ChatAsync(text))[0];
+        var products = await app.ProductsAsync();
+
+        Assert.Equal(CommerceIntents.Search, turn.Reply.Intent);
+        Assert.True(turn.Reply.Confidence < 0.45, $"the classifier was sure ({turn.Reply.Confidence}): this test no longer covers the routing");
+        Assert.NotEmpty(turn.Reply.Products);
+        Assert.All(turn.Reply.Products, c => Assert.Contains(tag, products[c.ProductId].Tags, StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task Sale_question_lists_only_marked_down_products()
     {

@@ -40,6 +40,15 @@ public sealed class ShopIndexSearcher(QueryPlanner planner, ShopperTextAnalyzer 
 
     public IReadOnlyList<string> UnknownWords(ShopIndex index, string text) => planner.Plan(index, text).Unmatched;
 
+    /// <summary>Every concept of the text has a catalog term found outside descriptions (see <see cref="ICatalogSearch.NamesProducts"/>).</summary>
+    public bool NamesProducts(ShopIndex index, string text)
+    {
+        var plan = planner.Plan(index, text);
+        const byte body = 1 << (int)ProductField.Body;
+        return plan.Unmatched.Count == 0 && plan.Groups.Count > 0 && plan.Groups.All(g =>
+            g.Alternatives.Any(a => index.Postings[a.TermId].Any(p => (p.Fields & ~body) != 0)));
+    }
+
     public IReadOnlyList<SearchHit> Search(ShopIndex index, SearchRequest request)
     {
         var limit = Math.Max(0, request.Limit);
