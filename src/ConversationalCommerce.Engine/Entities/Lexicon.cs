@@ -47,6 +47,9 @@ public sealed class Lexicon
         return found;
     }
 
+    /// <summary>The value a whole phrase maps to ("jewellery" -> "jewelry"), or null.</summary>
+    public string? Canonical(string phrase) => Lookup(phrase.ToLowerInvariant());
+
     private static string Key(string surface) => Regex.Replace(surface.Trim(), @"[\s-]+", " ");
 
     private string? Lookup(string surface)

@@ -54,6 +54,7 @@ public sealed class GiftFinder(ProductRetriever retriever)
     {
         var occasionTag = slots.Occasion is { } o ? GiftTags.OccasionTag(o) : null;
         var ageTags = GiftTags.AgeTags(slots.RecipientAge).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var department = CategoryExtractor.IsDepartment(slots.Categories);
         var candidates = hits.Where(h => h.BestVariant is not null && h.Product.IsPurchasable).ToList();
         // "nothing too expensive" / "something fancy" without an amount: the cheaper or dearer half of what fits.
         if (slots.Tier is { } tier && candidates.Count > 1)
@@ -71,6 +72,8 @@ public sealed class GiftFinder(ProductRetriever retriever)
                 if (occasionTag is not null && productTags.Contains(occasionTag)) score *= 1.6;
                 if (ageTags.Count > 0 && ageTags.Overlaps(productTags)) score *= 1.4;
                 if (recipientTag is not null && productTags.Contains(recipientTag)) score *= 1.2;
+                // "jewelry for my wife": a beanie called "Watch Cap" names a kind of the department, it is not one.
+                if (department && !slots.Categories.Contains(h.Product.ProductType, StringComparer.OrdinalIgnoreCase)) score *= 0.3;
                 return (Hit: h, Score: score);
             })
             .OrderByDescending(x => x.Score).ThenBy(x => x.Hit.Product.Handle, StringComparer.Ordinal)

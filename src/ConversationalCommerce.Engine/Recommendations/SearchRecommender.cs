@@ -24,6 +24,15 @@ public sealed class SearchRecommender(ProductRetriever retriever)
             PriceTier.Premium or PriceTier.Higher => ranked.OrderByDescending(r => r.Hit.BestVariant!.Price).ThenByDescending(r => r.Score),
             _ => ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Rank),
         };
+        // A department ("jewelry", "toys") shows its range: the best of each of its kinds first, then the second
+        // best...; products of other kinds that only name one in their title (a bracelet craft kit) come after.
+        if (CategoryExtractor.IsDepartment(slots.Categories))
+            ordered = ordered.Select((r, i) => (Item: r, Order: i))
+                .GroupBy(x => x.Item.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase)
+                .SelectMany(g => g.Select((x, place) => (x.Item, x.Order, Place: place,
+                    Outside: !slots.Categories.Contains(g.Key, StringComparer.OrdinalIgnoreCase))))
+                .OrderBy(x => x.Outside).ThenBy(x => x.Place).ThenBy(x => x.Order)
+                .Select(x => x.Item);
         var page = ordered.Skip(offset).Take(count).Select(r =>
         {
             var variant = context.ChooseVariant(r.Hit.Product, r.Hit.BestVariant!, slots);

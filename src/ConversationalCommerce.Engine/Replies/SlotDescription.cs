@@ -64,13 +64,16 @@ public static class SlotDescription
         ["jewelry"] = "jewelry", ["jewellery"] = "jewellery", ["stationery"] = "stationery", ["bedding"] = "bedding",
         ["skincare"] = "skincare", ["makeup"] = "makeup", ["underwear"] = "underwear", ["footwear"] = "footwear",
         ["luggage"] = "luggage", ["furniture"] = "furniture", ["glassware"] = "glassware", ["cookware"] = "cookware",
+        ["clothing"] = "clothing", ["apparel"] = "apparel", ["beauty"] = "beauty", ["kitchen"] = "kitchen", ["decor"] = "decor",
+        ["gear"] = "gear", ["equipment"] = "equipment",
     };
 
     /// <summary>"these jewelry picks", not "these jewelry": an uncountable noun gets a countable head.</summary>
     private static string CountablePlural(string noun)
     {
         var plural = Plural(noun);
-        return IrregularPlurals.TryGetValue(noun, out var same) && same == noun ? plural + " picks" : plural;
+        var last = noun[(noun.LastIndexOf(' ') + 1)..];
+        return IrregularPlurals.TryGetValue(last, out var same) && same == last ? plural + " picks" : plural;
     }
 
     public static string Plural(string noun)

@@ -25,6 +25,40 @@ public class ProductAttributeTests
     public void Categories_map_onto_the_shops_product_types(string text, string category) =>
         Assert.Contains(category, Extract(text, Shop).Categories);
 
+    private static readonly CatalogVocabulary Boutique = new(
+        ProductTypes: new HashSet<string> { "Ring", "Necklace", "Earrings", "Puzzle", "Plush", "Board Game", "Mug" },
+        Vendors: new HashSet<string>(), Colors: new HashSet<string>(), Sizes: new HashSet<string>(), Tags: new HashSet<string>());
+
+    [Theory]
+    [InlineData("show me jewellery", new[] { "jewelry", "Ring", "Necklace", "Earrings" })]
+    [InlineData("toys for a 5 year old", new[] { "toy", "Plush", "Puzzle", "Board Game" })]
+    public void A_department_word_names_itself_then_every_kind_of_the_shop_within_it(string text, string[] categories)
+    {
+        var e = Extract(text, Boutique);
+        Assert.Equal(categories, e.Categories);
+        // The filter holds the department; as text it would find only products with the word in their title.
+        Assert.Equal("", e.Keywords);
+        Assert.True(CategoryExtractor.IsDepartment(e.Categories));
+    }
+
+    [Theory]
+    [InlineData("puzzles", "Puzzle")]
+    [InlineData("a pair of earrings", "Earrings")]
+    public void A_kind_the_shop_sells_stays_that_kind_alone(string text, string category)
+    {
+        var e = Extract(text, Boutique);
+        Assert.Equal([category], e.Categories);
+        Assert.False(CategoryExtractor.IsDepartment(e.Categories));
+    }
+
+    [Fact]
+    public void A_department_the_shop_has_no_kinds_of_stays_a_word_to_search()
+    {
+        var e = Extract("jewelry", Shop with { ProductTypes = new HashSet<string> { "Mugs" } });
+        Assert.Equal(["jewelry"], e.Categories);
+        Assert.Equal("jewelry", e.Keywords);
+    }
+
     [Theory]
     [InlineData("a cup for my dad", "mug")]
     [InlineData("tees for the team", "t-shirt")]
