@@ -29,6 +29,8 @@ public sealed class GiftFinder(ProductRetriever retriever)
         var asked = retrieval.Relaxed.Contains(Relaxation.Interest) ? slots with { Interest = null } : slots;
         var hits = asked.Interest is { } interest ? retrieval.Hits.Where(h => InterestSearchTerms.Mentions(h.Product, interest)) : retrieval.Hits;
         var ideas = Diverse(Score(hits, asked, recipientTag, context)).Select(x => (x.Hit, x.Score, Slots: asked)).ToList();
+        // Found by the interest's words, yet none names the interest: the page is other gifts, and the reply says so.
+        var relaxed = asked.Interest is not null && ideas.Count == 0 ? [.. retrieval.Relaxed, Relaxation.Interest] : retrieval.Relaxed;
 
         // Few products fit the interest ("likes dinosaurs"): the recipient's other good gifts follow, after every match.
         if (asked.Interest is not null && ideas.Count <= offset + count)
@@ -47,7 +49,7 @@ public sealed class GiftFinder(ProductRetriever retriever)
                 Reasons = ReasonWriter.For(x.Hit.Product, variant, x.Slots, context.Currency, context.Signals(x.Hit.Product, variant)),
             };
         }).ToList();
-        return new Recommendation(page, retrieval.Relaxed, ideas.Count > offset + count) { UnknownWords = retrieval.UnknownWords };
+        return new Recommendation(page, relaxed, ideas.Count > offset + count) { UnknownWords = retrieval.UnknownWords };
     }
 
     private static List<(SearchHit Hit, double Score)> Score(IEnumerable<SearchHit> hits, ShoppingSlots slots, string? recipientTag, RankingContext context)

@@ -54,6 +54,17 @@ public sealed class GiftInterestTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task A_hobby_whose_words_find_products_that_do_not_name_it_is_said_to_be_left_out_on_every_turn()
+    {
+        // "fishing" search words reach some demo products (outdoor, lake...), but none of them names fishing.
+        var turns = await app.ChatAsync("I need a present for my dad who loves fishing, around 60 dollars", "something cheaper");
+
+        Assert.All(turns, t => Assert.NotEmpty(t.Reply.Products));
+        Assert.All(turns, t => Assert.Contains("left out the fishing part", t.Reply.Text));
+        Assert.All(turns, t => Assert.All(t.Reply.Products, c => Assert.DoesNotContain(c.Reasons, r => r.Contains("fishing"))));
+    }
+
+    [Fact]
     public async Task A_new_hobby_for_the_same_person_replaces_the_old_one_and_keeps_the_budget()
     {
         var turns = await app.ChatAsync("gift for my husband who likes cooking, under $60", "actually he's more into hiking");

@@ -77,4 +77,27 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
         Assert.Empty(turns[1].Reply.Actions);
         Assert.Contains("Which product", turns[1].Reply.Text);
     }
+
+    [Fact]
+    public async Task Cheaper_options_are_all_below_the_cheapest_shown_and_the_reply_names_a_round_amount()
+    {
+        var turns = await app.ChatAsync("gift for my dad", "Cheaper options");
+        var cheapest = turns[0].Reply.Products.Min(c => c.Price);
+        var cheaper = turns[1].Reply;
+
+        Assert.NotEmpty(cheaper.Products);
+        Assert.All(cheaper.Products, c => Assert.True(c.Price < cheapest, $"{c.Title} {c.Price} vs {cheapest}"));
+        // "under $29", not "under $29.98".
+        Assert.Matches($@"under \${Math.Floor(cheapest).ToString(System.Globalization.CultureInfo.InvariantCulture)}(?![.\d])", cheaper.Text);
+    }
+
+    [Fact]
+    public async Task Pricier_options_are_all_above_the_dearest_shown()
+    {
+        var turns = await app.ChatAsync("gift for my dad", "something more expensive");
+        var dearest = turns[0].Reply.Products.Max(c => c.Price);
+
+        Assert.NotEmpty(turns[1].Reply.Products);
+        Assert.All(turns[1].Reply.Products, c => Assert.True(c.Price > dearest, $"{c.Title} {c.Price} vs {dearest}"));
+    }
 }

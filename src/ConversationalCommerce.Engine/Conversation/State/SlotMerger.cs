@@ -61,12 +61,14 @@ public static class SlotMerger
         switch (budget.Tier)
         {
             case PriceTier.Lower when shown.Count > 0:
+                // A round amount below the cheapest shown: "under $50" after $50.99, not "under $50.98".
                 var cheapest = shown.Min(p => p.Price);
-                slots = slots with { MaxPrice = Math.Min(slots.MaxPrice ?? decimal.MaxValue, cheapest - 0.01m), MinPrice = null, Tier = PriceTier.Budget };
+                var below = Math.Floor(cheapest) < cheapest ? Math.Floor(cheapest) : cheapest - 0.01m;
+                slots = slots with { MaxPrice = Math.Min(slots.MaxPrice ?? decimal.MaxValue, below), MinPrice = null, Tier = PriceTier.Budget };
                 break;
             case PriceTier.Higher when shown.Count > 0:
                 var dearest = shown.Max(p => p.Price);
-                slots = slots with { MinPrice = dearest + 0.01m, MaxPrice = slots.MaxPrice is { } m && m > dearest ? m : null, Tier = PriceTier.Premium };
+                slots = slots with { MinPrice = Math.Floor(dearest) + 1, MaxPrice = slots.MaxPrice is { } m && m > dearest ? m : null, Tier = PriceTier.Premium };
                 break;
             case PriceTier.Lower:
                 slots = slots with { Tier = PriceTier.Budget };
