@@ -34,6 +34,13 @@ public static class BudgetExtractor
         (new(@"\b(?:premium|luxury|luxurious|high[\s-]end|top[\s-]of[\s-]the[\s-]line|designer|expensive|fancy|splurge)\b", Options), PriceTier.Premium),
     ];
 
+    /// <summary>
+    /// A small gift is a modest one: "stocking stuffers", "a little something", "a small thank-you gift". Read from the
+    /// whole message, since the occasion extractor has already taken "stocking stuffers" for Christmas.
+    /// </summary>
+    private static readonly Regex ModestGift = new(
+        @"\b(?:stocking\s+(?:stuffers?|fillers?)|(?<modest>small|little)\s+(?:[\w'-]+\s+){0,2}(?:gifts?|presents?|treats?|tokens?|something)|token\s+(?:gifts?|of\s+(?:thanks|appreciation)))\b", Options);
+
     public static PriceRange? Extract(EntityText text)
     {
         PriceRange? range = null;
@@ -60,6 +67,13 @@ public static class BudgetExtractor
             text.Claim(m);
             range = (range ?? new PriceRange(null, null)) with { Tier = tier };
             break;
+        }
+        if (range?.Tier is null && ModestGift.Match(text.Text) is { Success: true } modest)
+        {
+            range = (range ?? new PriceRange(null, null)) with { Tier = PriceTier.Budget };
+            // "small" says how much, not what: it is neither a size nor a search word.
+            var word = modest.Groups["modest"];
+            if (word.Success && text.IsFree(word.Index, word.Length)) text.Claim(word);
         }
         return range;
     }

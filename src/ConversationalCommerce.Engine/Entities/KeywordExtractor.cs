@@ -32,7 +32,7 @@ public static class KeywordExtractor
         // Adverbs of conversation: "actually he's more into hiking" asks for nothing called "actually".
         "actually", "probably", "definitely", "honestly", "basically", "preferably", "ideally", "mostly", "mainly",
         "especially", "particularly", "usually", "still", "even", "already", "again", "now", "today", "tomorrow", "soon",
-        "asap", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
+        "asap", "last", "minute", "minutes", "quick", "urgent", "urgently", "everything", "everyone", "anyone", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
     };
 
     /// <summary>Chatter and function words that are never what the shopper is looking for or asking about.</summary>

@@ -22,8 +22,8 @@ public static class SizeExtractor
 
     // "size m", "size 8", "sz 10.5", "in size xl", "eu 42", "us 9", "uk 6"
     private static readonly Regex Sized = new($@"\b(?:in\s+(?:a\s+)?)?(?:size|sz|sizes)\s*(?<v>{Letter}|\d{{1,2}}(?:\.5)?)(?![\w.])|\b(?<sys>eu|us|uk)\s*(?<v>\d{{1,2}}(?:\.5)?)\b", Options);
-    // "in medium", "in xl", "a large", "the small"
-    private static readonly Regex Prefixed = new($@"\b(?:in|in\s+a|an?|the|get\s+a|one)\s+(?<v>{Letter})\b(?!\s*(?:gift|amount|budget|price|one|thing|something|bit|business|shop|number))", Options);
+    // "in medium", "in xl", "a large", "the small"; not "a small thank-you gift"
+    private static readonly Regex Prefixed = new($@"\b(?:in|in\s+a|an?|the|get\s+a|one)\s+(?<v>{Letter})\b(?!\s*(?:gift|amount|budget|price|one|thing|something|bit|business|shop|number))(?!(?:\s+[\w']+){{1,2}}\s+(?:gifts?|presents?|treats?|tokens?|surprises?)\b)", Options);
     // Unambiguous anywhere: "XL", "XXL", "XS", "medium".
     private static readonly Regex Anywhere = new(@"\b(?<v>xxxl|xxl|xl|xxs|xs|2xl|3xl|medium|extra\s+large|extra\s+small)\b", Options);
 

@@ -64,12 +64,27 @@ public class BudgetExtractorTests
     [InlineData("cheaper?", PriceTier.Lower)]
     [InlineData("anything less expensive", PriceTier.Lower)]
     [InlineData("something more expensive", PriceTier.Higher)]
+    [InlineData("stocking stuffers for the kids", PriceTier.Budget)]
+    [InlineData("a small thank you gift for my teacher", PriceTier.Budget)]
+    [InlineData("a little something for my neighbour", PriceTier.Budget)]
     public void Price_words_set_a_tier(string text, PriceTier tier)
     {
         var budget = Budget(text);
         Assert.NotNull(budget);
         Assert.Equal(tier, budget.Tier);
     }
+
+    [Theory]
+    [InlineData("a small sweater")]
+    [InlineData("little black dress")]
+    public void Small_things_are_not_a_price_level(string text) => Assert.Null(Budget(text)?.Tier);
+
+    [Theory]
+    [InlineData("need a last minute present", "")]
+    [InlineData("a small thank you gift", "")]
+    [InlineData("something for someone who has everything", "")]
+    public void Chatter_about_timing_and_size_of_a_gift_is_no_search_word(string text, string keywords) =>
+        Assert.Equal(keywords, ShopperEntityExtractor.Extract(text, CatalogVocabulary.Empty).Keywords);
 
     [Fact]
     public void A_tier_and_an_amount_combine()
