@@ -18,7 +18,7 @@ public static class KeywordExtractor
         "buying", "shopping", "shop", "sell", "selling", "carry", "stock", "hunting", "after", "please", "pls", "plz", "thanks",
         "hi", "hello", "hey", "some", "any", "anything", "something", "somethin", "stuff", "things", "thing", "one", "ones",
         "what", "which", "who", "whats", "what's", "where", "how", "when", "there", "here", "just", "really", "very", "so",
-        "too", "also", "maybe", "perhaps", "kind", "sort", "type", "good", "nice", "great", "best", "new", "cool", "gift",
+        "too", "also", "maybe", "perhaps", "kind", "sort", "type", "good", "nice", "great", "best", "better", "worse", "worst", "new", "cool", "gift",
         "gifts", "present", "presents", "idea", "ideas", "suggest", "suggestion", "suggestions", "recommend", "help", "options",
         "option", "else", "more", "other", "others", "guys", "yes", "yeah", "ok", "okay", "no", "not", "only", "if", "then",
         "than", "as", "out", "up", "go", "let's", "lets", "let", "give", "tell", "know", "think", "around", "each", "every",

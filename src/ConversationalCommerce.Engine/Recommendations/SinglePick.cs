@@ -8,7 +8,8 @@ namespace ConversationalCommerce.Engine.Recommendations;
 /// </summary>
 public sealed class SinglePick
 {
-    public RankedProduct? Choose(IReadOnlyList<ReferencedProduct> candidates, ShoppingSlots slots, RankingContext context)
+    /// <param name="use">What the shopper wants it for ("for hiking"): a product that names it is preferred and says so.</param>
+    public RankedProduct? Choose(IReadOnlyList<ReferencedProduct> candidates, ShoppingSlots slots, RankingContext context, string? use = null)
     {
         RankedProduct? best = null;
         var bestScore = double.MinValue;
@@ -19,6 +20,7 @@ public sealed class SinglePick
             if (!variant.IsAvailable || slots.MaxPrice is { } max && variant.Price > max) continue;
             variant = context.ChooseVariant(candidate.Product, variant, slots);
             var reasons = ReasonWriter.For(candidate.Product, variant, slots, context.Currency, context.Signals(candidate.Product, variant));
+            if (use is not null && InterestSearchTerms.Mentioned(candidate.Product, use) is { } named) reasons = [$"made for {named}", .. reasons];
             // Needs met weigh most; sales break ties; the order shown (search relevance) breaks the rest.
             var score = reasons.Count * 10 + Math.Log(1 + context.Stats.Units(candidate.Product.Id)) * 2 - index * 0.5;
             if (score > bestScore)

@@ -1,3 +1,4 @@
+using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Replies;
 
 namespace ConversationalCommerce.Engine.Tests.Conversation;
@@ -99,5 +100,31 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
 
         Assert.NotEmpty(turns[1].Reply.Products);
         Assert.All(turns[1].Reply.Products, c => Assert.True(c.Price > dearest, $"{c.Title} {c.Price} vs {dearest}"));
+    }
+
+    [Fact]
+    public async Task Which_is_better_for_a_use_chooses_among_the_products_shown_and_never_claims_the_use()
+    {
+        var turns = await app.ChatAsync("looking for a warm hat for winter", "which is better for hiking?");
+        var pick = Assert.Single(turns[1].Reply.Products);
+
+        Assert.Equal(CommerceIntents.RecommendOne, turns[1].Reply.Intent);
+        Assert.Contains(pick.ProductId, turns[0].Reply.Products.Select(c => c.ProductId));
+        Assert.Contains("None of these says it's made for hiking", turns[1].Reply.Text);
+        Assert.DoesNotContain(pick.Reasons, r => r.Contains("hiking"));
+    }
+
+    [Fact]
+    public async Task Which_is_best_for_a_use_none_shown_names_offers_one_of_the_same_kind_that_does()
+    {
+        var turns = await app.ChatAsync("show me socks", "which one is best for hiking?");
+        var pick = Assert.Single(turns[1].Reply.Products);
+        var product = (await app.ProductsAsync())[pick.ProductId];
+
+        Assert.DoesNotContain(pick.ProductId, turns[0].Reply.Products.Select(c => c.ProductId));
+        Assert.Equal("Socks", pick.ProductType);
+        Assert.Contains("made for hiking", pick.Reasons);
+        Assert.Contains("hiking", (product.Title + " " + product.Tags + " " + product.BodyHtml).ToLowerInvariant());
+        Assert.StartsWith("None of those says it's made for hiking, but this one is", turns[1].Reply.Text);
     }
 }
