@@ -90,4 +90,30 @@ public sealed class ColorFamilyTests(DemoConversationApp app)
         Assert.Equal(scarf.Id, Assert.Single(turns[2].Reply.Products).ProductId);
         Assert.Contains($"in stock in {blue.First(v => v.IsAvailable).Title}", turns[2].Reply.Text);
     }
+
+    [Fact]
+    public async Task In_grey_after_a_list_answers_with_the_shown_products_that_come_in_grey_and_the_next_turn_points_at_them()
+    {
+        var turns = await app.ChatAsync("looking for a warm hat for winter", "do you have it in grey?", "add the second one to my cart");
+        var products = await app.ProductsAsync();
+        var shown = turns[0].Reply.Products.Select(c => c.ProductId).ToList();
+        var grey = turns[1].Reply.Products;
+
+        Assert.Equal(CommerceIntents.Availability, turns[1].Reply.Intent);
+        Assert.True(grey.Count >= 2, turns[1].Reply.Text);
+        Assert.All(grey, c => Assert.Contains(c.ProductId, shown));
+        Assert.All(grey, c => Assert.True(ColorFamilies.IsA(products[c.ProductId].Variants.Single(v => v.ShopifyId == c.SelectedVariantId).Title, "grey")));
+        // "the second one" is now the second of the grey ones, in its grey variant.
+        var added = Assert.Single(turns[2].Reply.Actions);
+        Assert.Equal(grey[1].SelectedVariantId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), added.Data["variantId"]);
+    }
+
+    [Fact]
+    public async Task In_a_colour_none_of_them_comes_in_says_so_for_the_whole_list()
+    {
+        var reply = (await app.ChatAsync("show me scarves", "do you have them in purple?"))[1].Reply;
+
+        Assert.Empty(reply.Products);
+        Assert.Contains("None of these comes in purple", reply.Text);
+    }
 }

@@ -16,6 +16,12 @@ public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnRespond
     public Task<TurnAnswer> RespondAsync(Turn turn, CancellationToken cancellationToken)
     {
         var target = ProductTarget.Find(turn, catalog);
+        var asksVariant = turn.Prediction.Entities.Colors.Count > 0 || turn.Prediction.Entities.Sizes.Count > 0;
+        // "Do you have them in purple?" (all shown) or "it" when several were shown: which of them come in it.
+        var several = turn.Targets(catalog) is { Count: >= 2 } set ? set.Select(t => t.Product).ToList()
+            : target is null && turn.State.Shown.Count >= 2 ? turn.State.Shown.Select(s => catalog.Get(turn.ShopId, s.ProductId)).OfType<Product>().ToList()
+            : null;
+        if (several is not null && asksVariant) return Task.FromResult(AmongShown(turn, several));
         if (target is null) return Task.FromResult(new TurnAnswer(new Reply { Text = ProductTarget.WhichProduct }, turn.State));
         var product = target.Product;
         var e = turn.Prediction.Entities;
@@ -53,6 +59,39 @@ public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnRespond
             QuickReplies = ["Add it to my cart", "Show me similar"],
         };
         return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
+    }
+
+    /// <summary>
+    /// "Do you have them in grey?" after a list: which of the products shown come in it, in stock, rather than asking
+    /// which one "it" is or answering for the first alone.
+    /// </summary>
+    private static TurnAnswer AmongShown(Turn turn, IReadOnlyList<Product> shown)
+    {
+        var e = turn.Prediction.Entities;
+        var asked = string.Join(" ", e.Sizes.Concat(e.Colors));
+        var fits = shown
+            .Where(p => p.IsPurchasable)
+            .Select(p => (Product: p, Variant: p.Variants.FirstOrDefault(v => v.IsAvailable && Matches(p, v, e.Sizes, "size") && Matches(p, v, e.Colors, "color", "colour"))))
+            .Where(x => x.Variant is not null)
+            .ToList();
+        if (fits.Count == 0)
+            return new TurnAnswer(new Reply
+            {
+                Text = $"None of these comes in {asked} right now. Shall I look for others in {asked}?",
+                QuickReplies = [$"Show me {asked} ones", "Show me more"],
+            }, turn.State);
+        var names = fits.Select(x => $"the {x.Product.Title}" +
+            (e.Colors.Count > 0 && ReasonWriter.OptionValue(x.Product, x.Variant!, "color", "colour") is { } shade && !shade.Equals(asked, StringComparison.OrdinalIgnoreCase) ? $" (in {shade})" : "")).ToList();
+        var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        var text = fits.Count == 1
+            ? $"Yes: {list} comes in {asked} and is in stock."
+            : $"Yes, in stock in {asked}: {list}. Which one would you like?";
+        return new TurnAnswer(new Reply
+        {
+            Text = text,
+            Products = fits.Select(x => ProductCardBuilder.Build(x.Product, x.Variant!, turn.Currency)).ToList(),
+            QuickReplies = fits.Count == 1 ? ["Add it to my cart"] : ["Add the first one to my cart", "Compare them"],
+        }, ShownProducts.Showing(turn.State, fits.Select(x => new RankedProduct(x.Product, x.Variant!, 0)).ToList(), turn.State.ResultOffset));
     }
 
     private static bool Matches(Product product, ProductVariant v, IReadOnlyList<string> wanted, params string[] option)
