@@ -32,6 +32,9 @@ public static class KeywordExtractor
         // Adverbs of conversation: "actually he's more into hiking" asks for nothing called "actually".
         "actually", "probably", "definitely", "honestly", "basically", "preferably", "ideally", "mostly", "mainly",
         "especially", "particularly", "usually", "still", "even", "already", "again", "now", "today", "tomorrow", "soon",
+        // "Bestsellers" asks for an order, not for products with that word: ranking already follows sales.
+        "bestseller", "bestsellers", "best-seller", "best-sellers", "seller", "sellers", "bestselling", "best-selling",
+        "popular", "trending", "sells", "right", "most", "moment", "week", "weeks", "month", "months",
         "asap", "last", "minute", "minutes", "quick", "urgent", "urgently", "everything", "everyone", "anyone", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
     };
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Replies;
 
@@ -126,5 +128,31 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
         Assert.Contains("made for hiking", pick.Reasons);
         Assert.Contains("hiking", (product.Title + " " + product.Tags + " " + product.BodyHtml).ToLowerInvariant());
         Assert.StartsWith("None of those says it's made for hiking, but this one is", turns[1].Reply.Text);
+    }
+
+    [Theory]
+    [InlineData("Show me bestsellers")]
+    [InlineData("what's popular right now?")]
+    [InlineData("most popular products")]
+    public async Task Bestsellers_are_what_sells_most_not_products_with_the_word(string text)
+    {
+        var reply = (await app.ChatAsync(text))[0].Reply;
+        var units = await UnitsSoldAsync();
+        var top = units.OrderByDescending(u => u.Value).Take(12).Select(u => u.Key).ToHashSet();
+
+        Assert.Equal(CommerceIntents.Search, reply.Intent);
+        Assert.False(reply.Entities.ContainsKey("keywords"), string.Join(", ", reply.Entities));
+        Assert.Equal(4, reply.Products.Count);
+        Assert.All(reply.Products, c => Assert.Contains(c.ShopifyId, top));
+        Assert.Matches("popular|sell best", reply.Text);
+    }
+
+    private async Task<Dictionary<long, int>> UnitsSoldAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ConversationalCommerce.Data.Scoping.ShopScope>().Set(app.ShopId);
+        var db = scope.ServiceProvider.GetRequiredService<ConversationalCommerce.Data.AppDbContext>();
+        var lines = await db.Set<ConversationalCommerce.Domain.Orders.OrderLine>().AsNoTracking().Where(l => l.ProductShopifyId != null).ToListAsync();
+        return lines.GroupBy(l => l.ProductShopifyId!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
     }
 }

@@ -61,6 +61,9 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
                 : null;
         intro ??= more
                 ? p.Pick("Here are a few more:", "Some more options:", "A few more to look at:")
+                : AsksWhatSells().IsMatch(turn.Text)
+                    ? p.Pick($"Our most popular {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")} right now:",
+                        $"These {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")} sell best at the moment:")
                 : p.Pick($"Here are some {what}:", $"I found these {what}:", $"Take a look at these {what}:", $"Some {what} you might like:");
         var lines = result.Products.Select((r, i) => $"{i + 1}. {r.Product.Title}: {Money.Format(r.Variant.Price, turn.Currency)}");
         var quick = new List<string>();
@@ -152,6 +155,10 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
     [System.Text.RegularExpressions.GeneratedRegex(@"\bwhat\s+(?:do|does|can)\s+(?:you|y'all|the\s+(?:shop|store))\s+(?:sell|have|carry|stock|offer)\b|\bwhat\s+(?:kinds?|sorts?|types?)\s+of\s+(?:products|things|stuff|items)\b|\bwhat(?:'s|\s+is)\s+in\s+(?:the|your)\s+(?:shop|store)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex WhatIsSold();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:best[\s-]?sell(?:ers?|ing)|top[\s-]?sell(?:ers?|ing)|(?:most\s+)?popular|trending|sells?\s+(?:the\s+)?best)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AsksWhatSells();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:similar|like\s+(?:this|that|it)(?:\s+one)?|alternatives?\s+to\s+(?:it|this|that)|others?\s+like\s+(?:it|this|that))\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
