@@ -166,6 +166,23 @@ public sealed class OfflineEngineTests(DemoConversationApp app)
         Assert.Contains("Free standard shipping", turns[1].Reply.Text);
     }
 
+    [Theory]
+    [InlineData("how long does shipping take to canada?", "Canada", "$6.95")]
+    [InlineData("do you ship abroad?", "international", "$6.95")]
+    [InlineData("do you take paypal?", "PayPal", "sales tax")]
+    public async Task A_specific_policy_question_gets_the_sentence_that_answers_it(string text, string answer, string notQuoted)
+    {
+        var reply = (await app.ChatAsync(text))[0].Reply;
+
+        Assert.Equal(CommerceIntents.ShippingReturns, reply.Intent);
+        Assert.Contains(answer, reply.Text);
+        Assert.DoesNotContain(notQuoted, reply.Text);
+        Assert.StartsWith("Full ", reply.QuickReplies[0]);
+        // The chip gives the whole policy.
+        var full = (await app.ChatAsync(reply.QuickReplies[0]))[0].Reply;
+        Assert.Contains(notQuoted, full.Text);
+    }
+
     [Fact]
     public async Task Order_status_needs_an_identified_customer_and_then_shows_their_orders()
     {
