@@ -39,6 +39,10 @@ public static class IntentRouting
         {
             if (giftInfo) return CommerceIntents.GiftFinder;
             if (e.Categories.Count > 0 || namesShopProducts) return CommerceIntents.Search;
+            // "a present around a hundred bucks": an amount to spend is a shopping request; the unsure guess says which.
+            if (prediction.LowConfidence && e.Budget is { Max: not null } or { Min: not null }
+                && prediction.Alternatives.Take(3).FirstOrDefault(a => a.Intent is CommerceIntents.GiftFinder or CommerceIntents.Search) is { } guess)
+                return guess.Intent;
             if (refiners && !state.Slots.IsEmpty) return inGiftFlow ? CommerceIntents.GiftFinder : CommerceIntents.Refine;
             return intent;
         }

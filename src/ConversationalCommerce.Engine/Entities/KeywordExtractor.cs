@@ -35,7 +35,7 @@ public static class KeywordExtractor
         // "Bestsellers" asks for an order, not for products with that word: ranking already follows sales.
         "bestseller", "bestsellers", "best-seller", "best-sellers", "seller", "sellers", "bestselling", "best-selling",
         "popular", "trending", "sells", "right", "most", "moment", "week", "weeks", "month", "months",
-        "asap", "last", "minute", "minutes", "quick", "urgent", "urgently", "everything", "everyone", "anyone", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
+        "add", "cart", "basket", "asap", "last", "minute", "minutes", "quick", "urgent", "urgently", "everything", "everyone", "anyone", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
     };
 
     /// <summary>Chatter and function words that are never what the shopper is looking for or asking about.</summary>
@@ -45,7 +45,8 @@ public static class KeywordExtractor
     {
         var words = Word.Matches(text.Unclaimed())
             .Select(m => m.Value.Trim('\'', '-'))
-            .Where(w => w.Length > 0 && !StopWords.Contains(w))
+            // A lone letter is the rest of "mum's" or a typo: sizes have been taken by then.
+            .Where(w => (w.Length > 1 || w.Length == 1 && char.IsDigit(w[0])) && !StopWords.Contains(w))
             .Distinct(StringComparer.Ordinal);
         return string.Join(' ', words);
     }

@@ -155,4 +155,36 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
         var lines = await db.Set<ConversationalCommerce.Domain.Orders.OrderLine>().AsNoTracking().Where(l => l.ProductShopifyId != null).ToListAsync();
         return lines.GroupBy(l => l.ProductShopifyId!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
     }
+
+    [Fact]
+    public async Task The_cheaper_one_after_a_comparison_is_the_cheaper_of_the_two_compared()
+    {
+        var turns = await app.ChatAsync("show me scarves", "compare the first two", "add the cheaper one");
+        var compared = turns[0].Reply.Products.Take(2).ToList();
+        var cheaper = compared.MinBy(c => c.Price)!;
+
+        var added = Assert.Single(turns[2].Reply.Actions);
+        Assert.Equal(cheaper.ShopifyId.ToString(System.Globalization.CultureInfo.InvariantCulture), added.Data["productId"]);
+    }
+
+    [Fact]
+    public async Task Tell_me_about_the_most_expensive_one_describes_the_dearest_product_shown()
+    {
+        var turns = await app.ChatAsync("show me mugs", "tell me about the most expensive one");
+        var dearest = turns[0].Reply.Products.MaxBy(c => c.Price)!;
+
+        Assert.Equal(CommerceIntents.ProductQuestion, turns[1].Reply.Intent);
+        Assert.Equal(dearest.ProductId, Assert.Single(turns[1].Reply.Products).ProductId);
+        Assert.DoesNotContain("expensive", turns[1].Reply.Text);
+    }
+
+    [Fact]
+    public async Task An_unsure_message_with_an_amount_to_spend_is_acted_on()
+    {
+        var reply = (await app.ChatAsync("a present around a hundred bucks"))[0].Reply;
+
+        Assert.Equal(CommerceIntents.GiftFinder, reply.Intent);
+        Assert.NotEmpty(reply.Products);
+        Assert.All(reply.Products, c => Assert.True(c.Price <= 100m, $"{c.Title} {c.Price}"));
+    }
 }

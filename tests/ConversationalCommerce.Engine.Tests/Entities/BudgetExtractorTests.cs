@@ -27,6 +27,10 @@ public class BudgetExtractorTests
     [InlineData("budget is 1.5k", null, 1500, null)]
     [InlineData("my budget is $80", null, 80, "USD")]
     [InlineData("under 19.99", null, 19.99, null)]
+    [InlineData("under fifty pounds", null, 50, "GBP")]
+    [InlineData("between twenty and forty dollars", 20, 40, "USD")]
+    [InlineData("no more than twenty-five bucks", null, 25, "USD")]
+    [InlineData("up to two hundred and fifty dollars", null, 250, "USD")]
     public void Reads_price_bounds_in_every_common_form(string text, object? min, object? max, string? currency)
     {
         var budget = Budget(text);
@@ -43,6 +47,7 @@ public class BudgetExtractorTests
     [InlineData("roughly 30", 30, null)]
     [InlineData("40ish", 40, null)]
     [InlineData("~$60", 60, "USD")]
+    [InlineData("around a hundred bucks", 100, "USD")]
     public void Approximate_amounts_become_a_range_around_the_amount(string text, int amount, string? currency)
     {
         var budget = Budget(text);
@@ -75,6 +80,12 @@ public class BudgetExtractorTests
     }
 
     [Theory]
+    [InlineData("two mugs please")]
+    [InlineData("one of those")]
+    [InlineData("a gift for my mum's sixtieth")]
+    public void Small_number_words_are_quantities_not_prices(string text) => Assert.Null(Budget(text));
+
+    [Theory]
     [InlineData("a small sweater")]
     [InlineData("little black dress")]
     public void Small_things_are_not_a_price_level(string text) => Assert.Null(Budget(text)?.Tier);
@@ -83,6 +94,8 @@ public class BudgetExtractorTests
     [InlineData("need a last minute present", "")]
     [InlineData("a small thank you gift", "")]
     [InlineData("something for someone who has everything", "")]
+    [InlineData("gift for my mum's birthday", "")]
+    [InlineData("add the red one to my cart", "")]
     public void Chatter_about_timing_and_size_of_a_gift_is_no_search_word(string text, string keywords) =>
         Assert.Equal(keywords, ShopperEntityExtractor.Extract(text, CatalogVocabulary.Empty).Keywords);
 

@@ -34,6 +34,11 @@ public static class ReferenceResolver
                     var take = reference.Count ?? shown.Count;
                     foreach (var p in reference.FromEnd ? shown.TakeLast(take) : shown.Take(take)) Add(found, p);
                     break;
+                case ReferenceKind.Attribute when reference.Attribute is { } word && PriceOrder(word) is { } order && shown.Count > 0:
+                    // "the cheaper one", "the most expensive": by the price shown, among what was shown.
+                    var byPrice = shown.Zip(state.Shown, (p, s) => (Product: p, s.Price)).ToList();
+                    Add(found, (order < 0 ? byPrice.MinBy(x => x.Price) : byPrice.MaxBy(x => x.Price)).Product);
+                    break;
                 case ReferenceKind.Attribute when reference.Attribute is { } word:
                     var byAttribute = shown.Where(p => Mentions(p, word)).ToList();
                     // "the red one" is the Burgundy scarf when no shown product says red.
@@ -62,6 +67,14 @@ public static class ReferenceResolver
             .OfType<ReferencedProduct>().ToList();
         return shown.Count == 1 ? shown[0] : null;
     }
+
+    /// <summary>-1 for "cheaper" / "cheapest" / "less expensive", +1 for "pricier" / "more expensive" / "dearest", else null.</summary>
+    private static int? PriceOrder(string word) => word.ToLowerInvariant() switch
+    {
+        "cheaper" or "cheapest" or "less expensive" or "least expensive" or "lower priced" or "more affordable" or "budget" => -1,
+        "pricier" or "priciest" or "more expensive" or "most expensive" or "dearer" or "dearest" or "higher priced" or "fancier" => 1,
+        _ => null,
+    };
 
     private static void Add(List<ReferencedProduct> found, ReferencedProduct product)
     {

@@ -15,6 +15,8 @@ public static partial class AskedAbout
         "how", "does", "do", "is", "are", "will", "would", "come", "comes", "came", "include", "includes", "included",
         "last", "lasts", "first", "second", "third", "fourth", "fifth", "details", "detail", "info", "information", "tell",
         "much", "many", "long", "well", "work", "works", "hold", "holds", "true", "real", "actually", "really", "mean",
+        // Words that pick the product ("the most expensive one"), not what is asked about it.
+        "cheaper", "cheapest", "expensive", "pricier", "priciest", "dearer", "dearest", "least", "affordable", "priced",
     };
 
     /// <summary>Words a product description uses for what shoppers ask in other words.</summary>
