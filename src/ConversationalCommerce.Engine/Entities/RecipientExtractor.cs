@@ -46,9 +46,9 @@ public static class RecipientExtractor
         "cat: kitten, cat lover",
     ]);
 
-    // "a 5 year old", "my 10-year-old nephew", "5yo", "turning 7", "aged 7", "kids under 5", "80th birthday".
+    // "a 5 year old", "my 10-year-old nephew", "5yo", "turning 7", "aged 7", "kids under 5", "80th birthday", "he's 16".
     private static readonly Regex Age = new(
-        @"\b(?<n>\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)(?:\s*-?\s*old)?s?\b|\b(?:turning|aged?|age)\s+(?<n>\d{1,2})\b|\b(?<n>\d{1,3})(?:st|nd|rd|th)\s+(?=birthday|bday|b-day)|\b(?:kids?|children|toddlers?)\s+under\s+(?<n>\d{1,2})\b",
+        @"\b(?:he|she|they)(?:'s|\s+is|\s+are|'re)\s+(?:turning\s+|about\s+|nearly\s+|almost\s+|only\s+|just\s+)?(?<n>\d{1,2})\b(?!\s*(?:%|\$|dollars?|bucks|euros?|pounds?|quid|cm|kg|lbs?|inch|in\b|feet|ft))|\b(?<n>\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o)(?:\s*-?\s*old)?s?\b|\b(?:turning|aged?|age)\s+(?<n>\d{1,2})\b|\b(?<n>\d{1,3})(?:st|nd|rd|th)\s+(?=birthday|bday|b-day)|\b(?:kids?|children|toddlers?)\s+under\s+(?<n>\d{1,2})\b",
         Options);
 
     // "for him" / "for her" only count after "for": "her" alone is just a pronoun.

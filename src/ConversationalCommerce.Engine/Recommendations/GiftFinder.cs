@@ -27,7 +27,15 @@ public sealed class GiftFinder(ProductRetriever retriever)
         if (recipientTag == "for-kids") tags.AddRange(GiftTags.AgeTags(slots.RecipientAge));
         var retrieval = retriever.Find(context.ShopId, slots, Pool, tags.Count > 0 ? tags : null);
         var asked = retrieval.Relaxed.Contains(Relaxation.Interest) ? slots with { Interest = null } : slots;
-        var hits = asked.Interest is { } interest ? retrieval.Hits.Where(h => InterestSearchTerms.Mentions(h.Product, interest)) : retrieval.Hits;
+        var hits = asked.Interest is { } interest ? retrieval.Hits.Where(h => InterestSearchTerms.Mentions(h.Product, interest)).ToList() : retrieval.Hits;
+        // The shop's "for him" / "for her" lists are its curation, not the shopper's words: a brother who likes gaming
+        // is better served by a board game the shop never listed for him than by a pen.
+        if (asked.Interest is { } wanted && hits.Count == 0 && recipientTag is "for-him" or "for-her")
+        {
+            var open = retriever.Find(context.ShopId, slots, Pool, tags.Count > 1 ? tags.Where(t => t != recipientTag).ToList() : null);
+            var named = open.Relaxed.Contains(Relaxation.Interest) ? [] : open.Hits.Where(h => InterestSearchTerms.Mentions(h.Product, wanted)).ToList();
+            if (named.Count > 0) (retrieval, hits) = (open, named);
+        }
         var ideas = Diverse(Score(hits, asked, recipientTag, context)).Select(x => (x.Hit, x.Score, Slots: asked)).ToList();
         // Found by the interest's words, yet none names the interest: the page is other gifts, and the reply says so.
         var relaxed = asked.Interest is not null && ideas.Count == 0 ? [.. retrieval.Relaxed, Relaxation.Interest] : retrieval.Relaxed;

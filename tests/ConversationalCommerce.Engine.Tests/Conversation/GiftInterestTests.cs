@@ -43,6 +43,20 @@ public sealed class GiftInterestTests(DemoConversationApp app)
     }
 
     [Fact]
+    public async Task An_age_and_a_hobby_said_later_belong_to_the_same_person_and_the_hobby_beats_the_shops_for_him_list()
+    {
+        var turns = await app.ChatAsync("a gift for my brother", "he's 16 and into gaming");
+        var reply = turns[1].Reply;
+
+        Assert.Equal(CommerceIntents.GiftFinder, reply.Intent);
+        Assert.Contains("your brother who likes gaming", reply.Text);
+        Assert.NotEmpty(reply.Products);
+        // Games, though the demo shop lists none of them under "gifts for him".
+        Assert.Contains(reply.Products, c => c.Reasons.Contains("suits their love of gaming"));
+        Assert.All(reply.Products.Where(c => c.Reasons.Contains("suits their love of gaming")), c => Assert.Contains("Game", c.ProductType));
+    }
+
+    [Fact]
     public async Task A_hobby_the_shop_has_nothing_for_is_dropped_and_said_so_but_the_budget_is_kept()
     {
         var reply = (await app.ChatAsync("my boyfriend loves sailing, under $50"))[0].Reply;

@@ -23,6 +23,8 @@ public class RecipientAndOccasionTests
     [InlineData("gift for my mother in law", "mom", null)]
     [InlineData("something for him", "man", null)]
     [InlineData("my wife", "wife", null)]
+    [InlineData("he's 16 and into gaming", "teen", 16)]
+    [InlineData("my son, he is 7", "son", 7)]
     public void Reads_recipient_and_age(string text, string recipient, int? age)
     {
         var e = Extract(text);
@@ -55,6 +57,11 @@ public class RecipientAndOccasionTests
         Assert.Equal(90, e.RecipientAge);
         Assert.Equal("birthday", e.Occasion);
     }
+
+    [Theory]
+    [InlineData("he's 6 feet tall")]
+    [InlineData("she's 30 dollars short")]
+    public void A_number_after_he_is_that_is_a_measure_is_no_age(string text) => Assert.Null(Extract(text).RecipientAge);
 
     [Fact]
     public void No_recipient_when_none_is_named()

@@ -11,6 +11,10 @@ public static class SlotMerger
 {
     public static ShoppingSlots Merge(ShoppingSlots prior, ShopperEntities e, bool giftIntent, IReadOnlyList<ShownProduct> shown)
     {
+        // "for my brother" then "he's 16": an age alone reads as "a teen", but it is the same brother, now with an age.
+        if (e is { Recipient: "child" or "teen" or "baby", RecipientAge: not null } && prior.Recipient is { } known
+            && known is not ("child" or "teen" or "baby"))
+            e = e with { Recipient = null };
         var keywords = e.Keywords.Trim();
         var newPerson = e.Recipient is not null && prior.Recipient is not null && e.Recipient != prior.Recipient;
         var namesProduct = e.Categories.Count > 0 || keywords.Length > 0;
