@@ -56,6 +56,12 @@ public static class ReferenceExtractor
             if (!text.IsFree(m.Index, m.Length)) continue;
             var ordinal = m.Groups["o"].Success ? Ordinals[m.Groups["o"].Value] : int.Parse(m.Groups["d"].Value);
             if (ordinal == 0) continue;
+            // "how long does the battery last?": "last" is a verb unless it is "the last" or "last one".
+            if (m.Groups["o"].Value is "last" or "final" && !m.Value.StartsWith("the", StringComparison.Ordinal)
+                && !Regex.IsMatch(text.Text[(m.Index + m.Length)..], @"^\s+(?:one|ones|option|item|product|choice|pick)\b", RegexOptions.CultureInvariant))
+                continue;
+            if (m.Groups["o"].Value == "last" && Regex.IsMatch(text.Text[..m.Index], @"\b(?:does|do|will|would|it|they|battery|charge|that|this)\s+(?:the\s+)?$", RegexOptions.CultureInvariant))
+                continue;
             found.Add(new ProductReference(ReferenceKind.Ordinal, Ordinal: ordinal));
             // Claim the ordinal and "one"; a noun after it ("the second mug") stays for the category.
             var end = m.Groups["o"].Success ? m.Groups["o"].Index + m.Groups["o"].Length : m.Index + m.Length;

@@ -47,4 +47,22 @@ public sealed class ProductQuestionTests(DemoConversationApp app)
         Assert.Contains("dishwasher", dishwasher[1].Reply.Text.Split('\u201c')[1], StringComparison.OrdinalIgnoreCase);
         Assert.Equal(dishwasher[0].Reply.Products[0].ProductId, dishwasher[1].Reply.Products[0].ProductId);
     }
+
+    [Fact]
+    public async Task A_feature_the_product_lacks_but_another_of_its_kind_names_is_pointed_out_and_it_stays_the_focus()
+    {
+        var turns = await app.ChatAsync("headphones", "does the first one have noise cancelling", "how long does the battery last on it");
+        var first = turns[0].Reply.Products[0];
+        var products = await app.ProductsAsync();
+        var reply = turns[1].Reply;
+
+        Assert.Equal(2, reply.Products.Count);
+        Assert.Equal(first.ProductId, reply.Products[0].ProductId);
+        var other = products[reply.Products[1].ProductId];
+        Assert.Equal(first.ProductType, other.ProductType);
+        Assert.Contains("noise", (other.Title + " " + other.BodyHtml).ToLowerInvariant());
+        Assert.Contains(other.Title, reply.Text);
+        // "it" is still the first one, and "last" is a verb here, not "the last one".
+        Assert.Equal(first.ProductId, Assert.Single(turns[2].Reply.Products).ProductId);
+    }
 }

@@ -16,12 +16,20 @@ public class ReferenceExtractorTests
     [InlineData("number 2 please", 2)]
     [InlineData("#4", 4)]
     [InlineData("option 3", 3)]
+    [InlineData("last one please", -1)]
     public void Ordinals_point_at_a_position(string text, int ordinal)
     {
         var reference = Assert.Single(References(text));
         Assert.Equal(ReferenceKind.Ordinal, reference.Kind);
         Assert.Equal(ordinal, reference.Ordinal);
     }
+
+    [Theory]
+    [InlineData("how long does the battery last")]
+    [InlineData("will it last through winter")]
+    [InlineData("does the charge last long")]
+    public void Last_as_a_verb_points_at_nothing(string text) =>
+        Assert.DoesNotContain(ShopperEntityExtractor.Extract(text, CatalogVocabulary.Empty).References, r => r.Kind == ReferenceKind.Ordinal);
 
     [Theory]
     [InlineData("compare these two", 2)]

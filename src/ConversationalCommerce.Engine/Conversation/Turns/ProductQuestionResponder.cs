@@ -64,12 +64,27 @@ public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResp
             : facts.Summary.Length > 0
                 ? $"Here's what the {product.Title} is about: {facts.Summary}" + (facts.Find("material") is { } m ? $" Material: {m}." : "")
                 : $"I don't have more details on the {product.Title} than what's on its page.";
+        // Not in this one, but another of its kind names it: worth saying ("...noise cancelling? The Noise-Cancelling
+        // Over-Ear Headphones do").
+        var alternative = unknown ? NamedElsewhere(turn, product, specific, stems) : null;
+        if (alternative is not null)
+            text += $" The {alternative.Product.Title} ({Money.Format(alternative.BestVariant!.Price, turn.Currency)}) mentions it, though.";
         var reply = new Reply
         {
             Text = text,
-            Products = [ProductTarget.Card(turn, target)],
+            Products = alternative is null ? [ProductTarget.Card(turn, target)]
+                : [ProductTarget.Card(turn, target), ProductCardBuilder.Build(alternative.Product, alternative.BestVariant!, turn.Currency)],
             QuickReplies = unknown ? ["Talk to a person", "Show me similar", "Add it to my cart"] : ["Is it in stock?", "Add it to my cart", "Show me similar"],
         };
         return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
+    }
+
+    /// <summary>A purchasable product of the same type whose name or description names what was asked, or null.</summary>
+    private SearchHit? NamedElsewhere(Turn turn, Domain.Catalog.Product product, IReadOnlyList<string> asked, IReadOnlyCollection<string> stems)
+    {
+        if (product.ProductType.Length == 0) return null;
+        return catalog.Search(turn.ShopId, new SearchRequest(string.Join(' ', asked)) { Categories = [product.ProductType], Limit = 5 })
+            .FirstOrDefault(h => h.Product.Id != product.Id && h.BestVariant is not null
+                && (AskedAbout.Names(h.Product.Title, stems) || ProductFacts.Of(h.Product).SentenceMentioning(stems) is not null));
     }
 }
