@@ -21,8 +21,18 @@ public static class QuantityExtractor
         new($@"(?<![$£€\d.,])\b(?<n>\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+dozen|a\s+couple\s+of|a\s+pair\s+of)\s+(?!(?:year|yr|day|week|month|hour|minute|inch|cm|mm|ml|oz|kg|lb|dollar|buck|euro|pound|quid|percent|people|guests|kids|children)s?\b)(?:\w+\s+)?\w+s\b", Options),
     ];
 
+    /// <summary>"make it 2": the pronoun is the reference extractor's by now, so only the number must be free.</summary>
+    private static readonly Regex MakeIt = new($@"\bmake\s+(?:it|that|them|those)\s+(?<n>{N})\b", Options);
+
     public static int? Extract(EntityText text)
     {
+        foreach (Match m in MakeIt.Matches(text.Text))
+        {
+            var n = m.Groups["n"];
+            if (!text.IsFree(n.Index, n.Length) || NumberWords.Parse(n.Value) is not { } value || value is <= 0 or > 999) continue;
+            text.Claim(n);
+            return value;
+        }
         foreach (var pattern in Patterns)
             foreach (var m in text.Free(pattern))
             {

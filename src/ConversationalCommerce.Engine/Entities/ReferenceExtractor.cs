@@ -32,7 +32,7 @@ public static class ReferenceExtractor
     private static readonly HashSet<string> NotNouns = new(StringComparer.Ordinal)
     {
         "is", "was", "will", "would", "could", "should", "can", "does", "did", "has", "have", "and", "or", "but", "in", "for",
-        "a", "the", "one", "ones", "way", "time", "week", "year", "much", "many", "kind", "sort", "type", "price", "all",
+        "a", "the", "one", "ones", "two", "three", "four", "five", "six", "ten", "dozen", "way", "time", "week", "year", "much", "many", "kind", "sort", "type", "price", "all",
         "i", "you", "he", "she", "we", "they", "it", "my", "your", "his", "her", "their", "our", "its", "im", "i'm", "would",
         "might", "may", "must", "to", "of", "with", "on", "at", "from", "by", "so", "too", "very", "really", "just", "not",
         "weekend", "morning", "evening", "afternoon", "month", "season", "summer", "winter", "spring", "fall", "autumn",

@@ -187,4 +187,43 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
         Assert.NotEmpty(reply.Products);
         Assert.All(reply.Products, c => Assert.True(c.Price <= 100m, $"{c.Title} {c.Price}"));
     }
+
+    [Fact]
+    public async Task Make_it_two_after_adding_one_adds_one_more_of_the_same_variant_and_never_lowers_by_adding()
+    {
+        var turns = await app.ChatAsync("organic cotton t-shirts", "add the first one in M", "make it 2", "make it 1");
+        var first = Assert.Single(turns[1].Reply.Actions);
+        var topUp = Assert.Single(turns[2].Reply.Actions);
+
+        Assert.Equal(first.Data["variantId"], topUp.Data["variantId"]);
+        Assert.Equal("1", topUp.Data["quantity"]);
+        Assert.Contains("2 in your cart", turns[2].Reply.Text);
+        Assert.Empty(turns[3].Reply.Actions);
+        Assert.Contains("lower the quantity in the cart", turns[3].Reply.Text);
+    }
+
+    [Fact]
+    public async Task A_size_and_colour_the_product_is_not_made_in_is_said_so_not_called_sold_out()
+    {
+        var turns = await app.ChatAsync("organic cotton t-shirts", "add the first one in a medium in white");
+        var products = await app.ProductsAsync();
+        var tee = products[turns[0].Reply.Products[0].ProductId];
+
+        Assert.DoesNotContain(tee.Variants, v => v.Title.Contains("White", StringComparison.OrdinalIgnoreCase)); // the premise
+        Assert.Empty(turns[1].Reply.Actions);
+        Assert.Contains("doesn't come in M / white", turns[1].Reply.Text);
+        Assert.DoesNotContain("sold out", turns[1].Reply.Text);
+    }
+
+    [Fact]
+    public async Task What_sizes_lists_the_sizes_the_product_comes_in()
+    {
+        var turns = await app.ChatAsync("organic cotton t-shirts", "what sizes does the first one come in?");
+        var products = await app.ProductsAsync();
+        var tee = products[turns[0].Reply.Products[0].ProductId];
+        var sizes = tee.Variants.Select(v => v.Option1 ?? "").Distinct().ToList();
+
+        Assert.Equal(CommerceIntents.ProductQuestion, turns[1].Reply.Intent);
+        Assert.Contains("comes in " + string.Join(", ", sizes), turns[1].Reply.Text);
+    }
 }

@@ -137,6 +137,8 @@ public class ProductAttributeTests
     [InlineData("a pair of socks", 2)]
     [InlineData("x2", 2)]
     [InlineData("i need a dozen candles", 12)]
+    [InlineData("make it 2", 2)]
+    [InlineData("actually make that three", 3)]
     public void Reads_quantities(string text, int quantity) => Assert.Equal(quantity, Extract(text).Quantity);
 
     [Theory]

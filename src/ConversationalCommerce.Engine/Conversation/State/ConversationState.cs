@@ -25,9 +25,14 @@ public sealed record ConversationState
     public string? PendingQuestion { get; init; }
     /// <summary>Products this thread put in the cart: not suggested again as "bought together".</summary>
     public IReadOnlyList<Guid> Carted { get; init; } = [];
+    /// <summary>The last line this thread added to the cart: "make it 2" tops it up instead of adding two more.</summary>
+    public CartLine? LastAdded { get; init; }
     public bool OptedOut { get; init; }
     public bool HandedOff { get; init; }
 }
+
+/// <summary>A variant and how many of it one add put in the cart.</summary>
+public sealed record CartLine(Guid ProductId, long VariantId, int Quantity);
 
 /// <param name="VariantId">Shopify id of the variant the card showed.</param>
 public sealed record ShownProduct(Guid ProductId, long? VariantId, string Title, decimal Price);

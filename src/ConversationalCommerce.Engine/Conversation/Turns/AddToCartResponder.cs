@@ -31,6 +31,9 @@ public sealed partial class AddToCartResponder(ICatalogSearch catalog, BoughtTog
         if (target is null) return Task.FromResult(new TurnAnswer(new Reply { Text = "Which product shall I add? Tell me its name or pick one from the list (\"the first one\")." }, turn.State));
         var product = target.Product;
         var e = turn.Prediction.Entities;
+        if (MakeIt().IsMatch(turn.Text) && e.Quantity is { } total && turn.State.LastAdded is { } last && last.ProductId == product.Id
+            && product.Variants.FirstOrDefault(v => v.ShopifyId == last.VariantId) is { } lastVariant)
+            return Task.FromResult(TopUp(turn, product, lastVariant, last, total));
         var sizes = e.Sizes.Count > 0 ? e.Sizes : turn.Slots.Sizes;
         var colors = e.Colors.Count > 0 ? e.Colors : turn.Slots.Colors;
         var candidates = product.Variants.Where(v => v.IsAvailable && Fits(product, v, sizes, "size") && Fits(product, v, colors, "color", "colour")).ToList();
@@ -46,9 +49,22 @@ public sealed partial class AddToCartResponder(ICatalogSearch catalog, BoughtTog
             if (sameRest.Count == 1) chosen = sameRest[0];
         }
 
+        if (product.IsPurchasable && candidates.Count == 0 && (sizes.Count > 0 || colors.Count > 0)
+            && !product.Variants.Any(v => Fits(product, v, sizes, "size") && Fits(product, v, colors, "color", "colour")))
+        {
+            // Not sold out: it is not made in that ("a medium in white" of a tee that has no white).
+            var inStock = product.Variants.Where(v => v.IsAvailable).Select(v => v.Title).Where(t => t != "Default Title").Take(8).ToList();
+            return Task.FromResult(new TurnAnswer(new Reply
+            {
+                Text = $"The {product.Title} doesn't come in {string.Join(" / ", sizes.Select(SlotDescription.SizeLabel).Concat(colors))}." +
+                       (inStock.Count > 0 ? $" In stock now: {string.Join(", ", inStock)}." : ""),
+                Products = [ProductTarget.Card(turn, target)],
+                QuickReplies = ["Show me similar"],
+            }, ProductTarget.Focus(turn.State, target)));
+        }
         if (!product.IsPurchasable || candidates.Count == 0)
         {
-            var asked = string.Join(" ", sizes.Concat(colors));
+            var asked = string.Join(" / ", sizes.Select(SlotDescription.SizeLabel).Concat(colors));
             return Task.FromResult(new TurnAnswer(new Reply
             {
                 Text = $"Sorry, the {product.Title} is sold out{(asked.Length > 0 ? $" in {asked}" : "")} right now.",
@@ -93,9 +109,46 @@ public sealed partial class AddToCartResponder(ICatalogSearch catalog, BoughtTog
         };
         var shown = new List<RankedProduct> { new(product, chosen, 0) };
         shown.AddRange(extras);
-        var state = ShownProducts.Showing(turn.State, shown, 0) with { FocusProductId = product.Id, PendingQuestion = null, Carted = carted.TakeLast(50).ToList() };
+        var state = ShownProducts.Showing(turn.State, shown, 0) with
+        {
+            FocusProductId = product.Id, PendingQuestion = null, Carted = carted.TakeLast(50).ToList(),
+            LastAdded = new CartLine(product.Id, chosen.ShopifyId, quantity),
+        };
         return Task.FromResult(new TurnAnswer(reply, state));
     }
+
+    /// <summary>"Make it 2" right after adding one: add the difference, never the number again.</summary>
+    private static TurnAnswer TopUp(Turn turn, Product product, ProductVariant variant, CartLine last, int total)
+    {
+        var label = variant.Title == "Default Title" ? product.Title : $"{product.Title} ({variant.Title})";
+        var card = ProductCardBuilder.Build(product, variant, turn.Currency);
+        if (total <= last.Quantity)
+            return new TurnAnswer(new Reply
+            {
+                Text = $"You have {last.Quantity} × {label} in your cart from here already; you can lower the quantity in the cart.",
+                Products = [card],
+            }, turn.State);
+        var more = Math.Min(total - last.Quantity, 20);
+        return new TurnAnswer(new Reply
+        {
+            Text = $"Done: {more} more {label}, {last.Quantity + more} in your cart now.",
+            Products = [card],
+            QuickReplies = ["Show me bestsellers", "Gift ideas"],
+            Actions =
+            [
+                new ReplyAction(ReplyActions.AddToCart, new Dictionary<string, string>
+                {
+                    ["variantId"] = variant.ShopifyId.ToString(CultureInfo.InvariantCulture),
+                    ["productId"] = product.ShopifyId.ToString(CultureInfo.InvariantCulture),
+                    ["quantity"] = more.ToString(CultureInfo.InvariantCulture),
+                }),
+            ],
+        }, turn.State with { LastAdded = last with { Quantity = last.Quantity + more }, PendingQuestion = null });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bmake\s+(?:it|that|them|those)\s+\w+\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MakeIt();
 
     private static bool Fits(Product product, ProductVariant v, IReadOnlyList<string> wanted, params string[] option)
     {

@@ -6,7 +6,7 @@ using ConversationalCommerce.Engine.Search;
 namespace ConversationalCommerce.Engine.Conversation.Turns;
 
 /// <summary>Material, size and fit, care, colours or a general description, straight from the product's own data.</summary>
-public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResponder
+public sealed partial class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResponder
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.ProductQuestion];
 
@@ -47,6 +47,14 @@ public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResp
                 break;
             }
         }
+        // "What sizes?": the sizes it comes in, and which are in stock; the fit note follows when the description has one.
+        if (SizeList().IsMatch(asked) && SizesOf(product) is { Count: > 0 } sizes)
+        {
+            var inStock = sizes.Where(x => x.Available).Select(x => x.Size).ToList();
+            answer = $"The {product.Title} comes in {string.Join(", ", sizes.Select(x => x.Size))}" +
+                     (inStock.Count == sizes.Count ? ", all in stock." : inStock.Count == 0 ? ", all sold out right now." : $"; in stock now: {string.Join(", ", inStock)}.") +
+                     (facts.Find("size", "fit") is { } fit ? $" Fit: {Lower(fit.TrimEnd('.'))}." : "");
+        }
         if (answer is null && (asked.Contains("colo") || asked.Contains("shade")))
         {
             var colors = product.Variants.Select(v => Recommendations.ReasonWriter.OptionValue(product, v, "color", "colour")).OfType<string>().Distinct().ToList();
@@ -78,6 +86,19 @@ public sealed class ProductQuestionResponder(ICatalogSearch catalog) : ITurnResp
         };
         return Task.FromResult(new TurnAnswer(reply, ProductTarget.Focus(turn.State, target)));
     }
+
+    /// <summary>The values of the size option in variant order, each with whether any variant in it can be bought.</summary>
+    private static List<(string Size, bool Available)> SizesOf(Domain.Catalog.Product product) =>
+        product.Variants
+            .Select(v => (Size: Recommendations.ReasonWriter.OptionValue(product, v, "size"), v.IsAvailable))
+            .Where(x => x.Size is not null)
+            .GroupBy(x => x.Size!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.Key, g.Any(x => x.IsAvailable)))
+            .ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:what|which)\s+sizes?\b|\bsizes\b|\bcome\s+in\s+(?:what|which)\s+sizes?\b|\bsize\s+range\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SizeList();
 
     /// <summary>A purchasable product of the same type whose name or description names what was asked, or null.</summary>
     private SearchHit? NamedElsewhere(Turn turn, Domain.Catalog.Product product, IReadOnlyList<string> asked, IReadOnlyCollection<string> stems)
