@@ -21,7 +21,7 @@ public static class BudgetExtractor
     private static readonly Regex Range = new(
         $@"(?:\b(?:between|from)\s+)?(?<a>{Amount})\s*(?:-|to|and|–)\s*(?<b>{Amount})(?!\s*{Units})(?![\d.,])", Options);
     private static readonly Regex Max = new(
-        $@"(?:\b(?:under|below|beneath|less\s+than|lower\s+than|cheaper\s+than|max(?:imum)?|up\s+to|no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|within|budget(?:\s+(?:is|of))?|spend(?:ing)?)\b:?|<)\s*(?<a>{Amount})(?!\s*{Units})", Options);
+        $@"(?:\b(?:nothing\s+(?:over|above|more\s+than|pricier\s+than|dearer\s+than)|under|below|beneath|less\s+than|lower\s+than|cheaper\s+than|max(?:imum)?|up\s+to|no\s+more\s+than|not\s+more\s+than|not\s+over|at\s+most|within|budget(?:\s+(?:is|of))?|spend(?:ing)?)\b:?|<)\s*(?<a>{Amount})(?!\s*{Units})", Options);
     private static readonly Regex Min = new(
         $@"(?:\b(?:over|above|more\s+than|at\s+least|min(?:imum)?|starting\s+at|upwards\s+of)\b|>)\s*(?<a>{Amount})(?!\s*{Units})", Options);
     private static readonly Regex Approx = new(

@@ -68,8 +68,10 @@ public sealed class ProductRetriever(ICatalogSearch catalog)
             if (hits.Count > 0) return new Retrieval(hits, relaxed);
         }
 
-        // Category words the shop does not use as a type: search them as text before giving anything up.
-        if (slots.Categories.Count > 0)
+        // Category words the shop does not use as a type: search them as text before giving anything up. A type the
+        // shop has is a filter to keep: "candles over $40" with none that dear must not turn into lamps.
+        var types = catalog.Vocabulary(shopId).ProductTypes;
+        if (slots.Categories.Count > 0 && !slots.Categories.Any(c => types.Contains(c, StringComparer.OrdinalIgnoreCase)))
         {
             var asText = request with { Categories = [], Text = Join(request.Text, string.Join(' ', slots.Categories)) };
             hits = catalog.Search(shopId, asText);

@@ -105,4 +105,20 @@ public sealed class RecommendationGuaranteeTests(DemoConversationApp app)
             }
         }
     }
+
+    [Fact]
+    public async Task A_product_type_the_shop_has_is_kept_when_nothing_of_it_fits_the_budget()
+    {
+        var products = await app.ProductsAsync();
+        // The premise: no candle costs over $40 in the demo store.
+        Assert.DoesNotContain(products.Values, p => p.ProductType == "Candle" && p.Variants.Any(v => v.Price > 40m));
+
+        // "reading" as search text alone finds reading lamps: the candles must not give way to it.
+        var turns = await app.ChatAsync("a birthday present for my girlfriend", "she likes candles and reading", "over 40");
+
+        Assert.NotEmpty(turns[1].Reply.Products);
+        Assert.All(turns[1].Reply.Products, c => Assert.Equal("Candle", c.ProductType));
+        Assert.Empty(turns[2].Reply.Products);
+        Assert.Contains("candles", turns[2].Reply.Text);
+    }
 }

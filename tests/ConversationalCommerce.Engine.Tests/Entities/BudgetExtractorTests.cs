@@ -28,6 +28,8 @@ public class BudgetExtractorTests
     [InlineData("my budget is $80", null, 80, "USD")]
     [InlineData("under 19.99", null, 19.99, null)]
     [InlineData("under fifty pounds", null, 50, "GBP")]
+    [InlineData("nothing over 40", null, 40, null)]
+    [InlineData("nothing more than $60", null, 60, "USD")]
     [InlineData("between twenty and forty dollars", 20, 40, "USD")]
     [InlineData("no more than twenty-five bucks", null, 25, "USD")]
     [InlineData("up to two hundred and fifty dollars", null, 250, "USD")]
