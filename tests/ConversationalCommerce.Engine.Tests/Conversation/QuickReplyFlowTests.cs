@@ -226,4 +226,14 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
         Assert.Equal(CommerceIntents.ProductQuestion, turns[1].Reply.Intent);
         Assert.Contains("comes in " + string.Join(", ", sizes), turns[1].Reply.Text);
     }
+
+    [Fact]
+    public async Task Which_smells_best_is_a_pick_among_those_shown_not_a_use_to_look_for()
+    {
+        var turns = await app.ChatAsync("candles", "which one smells the best?");
+        var pick = Assert.Single(turns[1].Reply.Products);
+
+        Assert.Contains(pick.ProductId, turns[0].Reply.Products.Select(c => c.ProductId));
+        Assert.DoesNotContain("made for", turns[1].Reply.Text);
+    }
 }

@@ -19,7 +19,7 @@ public sealed partial class PickOneResponder(SinglePick picker, SearchRecommende
         // "Which is better for hiking?" after a list: a choice among those, with hiking as what it is for, not a
         // new search for hiking.
         var among = candidates.Count >= 2 && AmongThese().IsMatch(turn.Text);
-        var use = among ? turn.Prediction.Entities.Interest ?? NullIfEmpty(turn.Prediction.Entities.Keywords) : null;
+        var use = among ? turn.Prediction.Entities.Interest ?? UseNamed(turn.Text, turn.Prediction.Entities.Keywords) : null;
         var slots = among ? turn.State.Slots : turn.Slots;
         if (!among && (candidates.Count == 0 || turn.Slots != turn.State.Slots && turn.Slots.HasProductFocus))
             candidates = search.Recommend(turn.Slots, turn.Ranking, 0, 10).Products.Select(r => new ReferencedProduct(r.Product, r.Variant.ShopifyId)).ToList();
@@ -59,7 +59,15 @@ public sealed partial class PickOneResponder(SinglePick picker, SearchRecommende
 
     private static bool MadeFor(RankedProduct pick) => pick.Reasons.Any(r => r.StartsWith("made for ", StringComparison.Ordinal));
 
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+    /// <summary>"better for hiking": the word after "for", when it is one of the search words (not "for her").</summary>
+    private static string? UseNamed(string text, string keywords)
+    {
+        var use = ForUse().Match(text.ToLowerInvariant());
+        return use.Success && keywords.Split(' ').Contains(use.Groups["use"].Value) ? use.Groups["use"].Value : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+(?:a\s+|an\s+|the\s+|my\s+|some\s+)?(?<use>[a-z][a-z'-]*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ForUse();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:which|better|best|between\s+(?:these|them|those))\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
