@@ -35,7 +35,7 @@ public static class KeywordExtractor
         // "Bestsellers" asks for an order, not for products with that word: ranking already follows sales.
         "bestseller", "bestsellers", "best-seller", "best-sellers", "seller", "sellers", "bestselling", "best-selling",
         "popular", "trending", "sells", "right", "most", "moment", "week", "weeks", "month", "months",
-        "add", "cart", "basket", "make", "next", "asap", "last", "minute", "minutes", "quick", "urgent", "urgently", "everything", "everyone", "anyone", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
+        "add", "cart", "basket", "make", "next", "arrival", "arrivals", "latest", "newest", "browsing", "arrived", "asap", "last", "minute", "minutes", "quick", "urgent", "urgently", "everything", "everyone", "anyone", "hmm", "hm", "um", "umm", "uh", "well", "oh", "ah", "wow", "anyway", "anyways", "though", "sure",
     };
 
     /// <summary>Chatter and function words that are never what the shopper is looking for or asking about.</summary>

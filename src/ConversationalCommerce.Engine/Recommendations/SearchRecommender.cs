@@ -10,10 +10,12 @@ namespace ConversationalCommerce.Engine.Recommendations;
 public sealed class SearchRecommender(ProductRetriever retriever)
 {
     private const int Pool = 60;
+    private const int NewestPool = 2000;
 
     public Recommendation Recommend(ShoppingSlots slots, RankingContext context, int offset, int count, IReadOnlyList<string>? tags = null)
     {
-        var retrieval = retriever.Find(context.ShopId, slots, Pool, tags);
+        // Newest first must see the whole match, not the most relevant 60 re-sorted by date.
+        var retrieval = retriever.Find(context.ShopId, slots, slots.Newest ? NewestPool : Pool, tags);
         var ranked = retrieval.Hits
             .Where(h => h.BestVariant is not null && h.Product.IsPurchasable)
             .Select((h, i) => (Hit: h, Score: h.Score * context.Prior(h.Product), Rank: i))
@@ -22,6 +24,7 @@ public sealed class SearchRecommender(ProductRetriever retriever)
         {
             PriceTier.Budget or PriceTier.Lower => ranked.OrderBy(r => r.Hit.BestVariant!.Price).ThenByDescending(r => r.Score),
             PriceTier.Premium or PriceTier.Higher => ranked.OrderByDescending(r => r.Hit.BestVariant!.Price).ThenByDescending(r => r.Score),
+            _ when slots.Newest => ranked.OrderByDescending(r => r.Hit.Product.CreatedAt).ThenByDescending(r => r.Score),
             _ => ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Rank),
         };
         // A department ("jewelry", "toys") shows its range: the best of each of its kinds first, then the second

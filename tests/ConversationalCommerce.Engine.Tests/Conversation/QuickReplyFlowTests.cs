@@ -236,4 +236,29 @@ public sealed class QuickReplyFlowTests(DemoConversationApp app)
         Assert.Contains(pick.ProductId, turns[0].Reply.Products.Select(c => c.ProductId));
         Assert.DoesNotContain("made for", turns[1].Reply.Text);
     }
+
+    [Fact]
+    public async Task Whats_new_shows_the_newest_purchasable_products_and_more_keeps_that_order()
+    {
+        var turns = await app.ChatAsync("what's new?", "show me more", "under 30");
+        var products = await app.ProductsAsync();
+        var newest = products.Values.Where(p => p.IsPurchasable).OrderByDescending(p => p.CreatedAt).Select(p => p.Id).ToList();
+
+        Assert.Equal(CommerceIntents.Search, turns[0].Reply.Intent);
+        Assert.Equal(newest.Take(4), turns[0].Reply.Products.Select(c => c.ProductId));
+        Assert.Equal(newest.Skip(4).Take(4), turns[1].Reply.Products.Select(c => c.ProductId));
+        var dates = turns[2].Reply.Products.Select(c => products[c.ProductId].CreatedAt).ToList();
+        Assert.NotEmpty(dates);
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.All(turns[2].Reply.Products, c => Assert.True(c.Price <= 30m));
+    }
+
+    [Fact]
+    public async Task Just_browsing_gets_the_shops_popular_products_not_a_question()
+    {
+        var reply = (await app.ChatAsync("I'm just browsing"))[0].Reply;
+
+        Assert.NotEmpty(reply.Products);
+        Assert.False(reply.Entities.ContainsKey("keywords"));
+    }
 }

@@ -59,6 +59,8 @@ public sealed record ShoppingSlots
     public string? Interest { get; init; }
     /// <summary>The shopper is buying for someone else.</summary>
     public bool Gift { get; init; }
+    /// <summary>"What's new?": newest products first, for this search and its refinements.</summary>
+    public bool Newest { get; init; }
 
     public bool HasProductFocus => Keywords.Length > 0 || Categories.Count > 0 || Interest is not null;
     public bool IsEmpty => !HasProductFocus && Colors.Count == 0 && Sizes.Count == 0 && Materials.Count == 0 && Vendors.Count == 0

@@ -21,6 +21,9 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
             return Task.FromResult(Overview(turn));
         var more = turn.Intent == CommerceIntents.More;
         var offset = more ? turn.State.ResultOffset + Math.Max(turn.State.Shown.Count, PageSize) : 0;
+        // "What's new?" orders by arrival; "more" and refinements of it keep that order, a new search does not.
+        var newest = WhatsNew().IsMatch(turn.Text) || turn.State.Slots.Newest && turn.Intent is CommerceIntents.More or CommerceIntents.Refine;
+        turn = turn with { Slots = turn.Slots with { Newest = newest } };
         var result = recommender.Recommend(turn.Slots, turn.Ranking, offset, PageSize);
         var state = turn.State with { Slots = turn.Slots, PendingQuestion = null };
         return Task.FromResult(Compose(turn, result, state, offset, more, catalog));
@@ -61,6 +64,9 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
                 : null;
         intro ??= more
                 ? p.Pick("Here are a few more:", "Some more options:", "A few more to look at:")
+                : turn.Slots.Newest
+                    ? p.Pick($"Our newest {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")}:",
+                        $"Just in: our latest {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")}:")
                 : AsksWhatSells().IsMatch(turn.Text)
                     ? p.Pick($"Our most popular {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")} right now:",
                         $"These {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")} sell best at the moment:")
@@ -159,6 +165,10 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:best[\s-]?sell(?:ers?|ing)|top[\s-]?sell(?:ers?|ing)|(?:most\s+)?popular|trending|sells?\s+(?:the\s+)?best)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex AsksWhatSells();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bwhat(?:'s|\s+is)\s+new\b|\bnew\s+(?:arrivals?|in|products|stuff|things|items|this\s+(?:week|month|season))\b|\b(?:latest|newest)\b|\bjust\s+(?:in|arrived|landed)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex WhatsNew();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:similar|like\s+(?:this|that|it)(?:\s+one)?|alternatives?\s+to\s+(?:it|this|that)|others?\s+like\s+(?:it|this|that))\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
