@@ -24,7 +24,7 @@ public static class CategoryExtractor
         "blanket: throw, throws", "pillow: cushion, cushions, pillows", "rug: rugs, carpet, doormat", "towel: towels", "bedding: sheets, duvet, bed linen",
         "lamp: lamps, light, lights", "wall art: poster, posters, print, prints, painting, artwork, frame",
         "notebook: journal, notebooks, diary", "planner: planners, organiser, organizer", "pen: pens", "stationery",
-        "greeting cards: cards, greeting card",
+        "greeting cards: card, cards, greeting card",
         "book: books", "toy: toys", "plush: plushie, soft toy, teddy, teddy bear, stuffed animal", "puzzle: jigsaw, jigsaw puzzle",
         "board game: board games", "card game: card games", "building blocks: blocks, building set", "phone case: phone cover, case",
         "headphones: earbuds, earphones, headset", "charger: cable, power bank", "speaker: speakers, bluetooth speaker", "skincare: skin care, moisturizer, serum, lotion, face cream, hand cream",

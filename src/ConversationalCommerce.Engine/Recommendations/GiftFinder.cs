@@ -36,7 +36,7 @@ public sealed class GiftFinder(ProductRetriever retriever)
             var named = open.Relaxed.Contains(Relaxation.Interest) ? [] : open.Hits.Where(h => InterestSearchTerms.Mentions(h.Product, wanted)).ToList();
             if (named.Count > 0) (retrieval, hits) = (open, named);
         }
-        var ideas = Diverse(Score(hits, asked, recipientTag, context)).Select(x => (x.Hit, x.Score, Slots: asked)).ToList();
+        var ideas = OfKindFirst(Score(hits, asked, recipientTag, context), asked).Select(x => (x.Hit, x.Score, Slots: asked)).ToList();
         // Found by the interest's words, yet none names the interest: the page is other gifts, and the reply says so.
         var relaxed = asked.Interest is not null && ideas.Count == 0 ? [.. retrieval.Relaxed, Relaxation.Interest] : retrieval.Relaxed;
 
@@ -46,7 +46,7 @@ public sealed class GiftFinder(ProductRetriever retriever)
             var general = asked with { Interest = null };
             var seen = ideas.Select(x => x.Hit.Product.Id).ToHashSet();
             var others = retriever.Find(context.ShopId, general, Pool, tags.Count > 0 ? tags : null).Hits.Where(h => !seen.Contains(h.Product.Id));
-            ideas.AddRange(Diverse(Score(others, general, recipientTag, context)).Select(x => (x.Hit, x.Score, Slots: general)));
+            ideas.AddRange(OfKindFirst(Score(others, general, recipientTag, context), general).Select(x => (x.Hit, x.Score, Slots: general)));
         }
 
         var page = ideas.Skip(offset).Take(count).Select(x =>
@@ -64,7 +64,6 @@ public sealed class GiftFinder(ProductRetriever retriever)
     {
         var occasionTag = slots.Occasion is { } o ? GiftTags.OccasionTag(o) : null;
         var ageTags = GiftTags.AgeTags(slots.RecipientAge).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var department = CategoryExtractor.IsDepartment(slots.Categories);
         var candidates = hits.Where(h => h.BestVariant is not null && h.Product.IsPurchasable).ToList();
         // "nothing too expensive" / "something fancy" without an amount: the cheaper or dearer half of what fits.
         if (slots.Tier is { } tier && candidates.Count > 1)
@@ -82,12 +81,22 @@ public sealed class GiftFinder(ProductRetriever retriever)
                 if (occasionTag is not null && productTags.Contains(occasionTag)) score *= 1.6;
                 if (ageTags.Count > 0 && ageTags.Overlaps(productTags)) score *= 1.4;
                 if (recipientTag is not null && productTags.Contains(recipientTag)) score *= 1.2;
-                // "jewelry for my wife": a beanie called "Watch Cap" names a kind of the department, it is not one.
-                if (department && !slots.Categories.Contains(h.Product.ProductType, StringComparer.OrdinalIgnoreCase)) score *= 0.3;
                 return (Hit: h, Score: score);
             })
             .OrderByDescending(x => x.Score).ThenBy(x => x.Hit.Product.Handle, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Products of the kind asked for first, varied; then those the category filter let in by a word of their title
+    /// only ("White Tea Eau de Parfum" for tea, a "Watch Cap" beanie for jewelry), when any of the kind was found.
+    /// </summary>
+    private static List<(SearchHit Hit, double Score)> OfKindFirst(List<(SearchHit Hit, double Score)> scored, ShoppingSlots slots)
+    {
+        if (slots.Categories.Count == 0) return Diverse(scored);
+        var ofKind = scored.Where(x => slots.Categories.Contains(x.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (ofKind.Count == 0) return Diverse(scored);
+        return [.. Diverse(ofKind), .. Diverse(scored.Except(ofKind).ToList())];
     }
 
     /// <summary>One product per type per round, best first, so the shopper sees different ideas, not five scarves.</summary>

@@ -27,6 +27,11 @@ public sealed class SearchRecommender(ProductRetriever retriever)
             _ when slots.Newest => ranked.OrderByDescending(r => r.Hit.Product.CreatedAt).ThenByDescending(r => r.Score),
             _ => ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Rank),
         };
+        // Products of the kind asked for come before those the category filter let in by a word of their title only
+        // ("White Tea Eau de Parfum" for tea), when any of the kind was found.
+        if (slots.Categories.Count > 0 && !CategoryExtractor.IsDepartment(slots.Categories)
+            && ranked.Any(r => slots.Categories.Contains(r.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase)))
+            ordered = ordered.OrderBy(r => !slots.Categories.Contains(r.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase));
         // A department ("jewelry", "toys") shows its range: the best of each of its kinds first, then the second
         // best...; products of other kinds that only name one in their title (a bracelet craft kit) come after.
         if (CategoryExtractor.IsDepartment(slots.Categories))

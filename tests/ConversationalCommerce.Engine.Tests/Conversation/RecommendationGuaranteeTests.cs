@@ -121,4 +121,20 @@ public sealed class RecommendationGuaranteeTests(DemoConversationApp app)
         Assert.Empty(turns[2].Reply.Products);
         Assert.Contains("candles", turns[2].Reply.Text);
     }
+
+    [Theory]
+    [InlineData("tea for my mum", "Tea", "tea")]
+    [InlineData("tea", "Tea", "tea")]
+    [InlineData("a birthday card", "Greeting Cards", "card")]
+    public async Task The_kind_asked_for_comes_before_products_that_only_have_the_word_in_their_title(string text, string type, string word)
+    {
+        var products = await app.ProductsAsync();
+        // The premise: some other kind of product has the word in its title ("White Tea Eau de Parfum", "Card Game").
+        Assert.Contains(products.Values, p => p.ProductType != type && p.Title.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+        var reply = (await app.ChatAsync(text))[0].Reply;
+
+        Assert.Equal(4, reply.Products.Count);
+        Assert.All(reply.Products, c => Assert.Equal(type, c.ProductType));
+    }
 }
