@@ -138,7 +138,7 @@ public static partial class InterestExtractor
         var words = new List<Capture>();
         foreach (Match w in WordPattern().Matches(group.Value))
         {
-            if (words.Count == 0 && w.Value is "the" or "a" or "an" or "all") continue;
+            if (words.Count == 0 && w.Value is "the" or "a" or "an" or "all" or "and" or "also") continue;
             // "likes to cook": "to" only opens the phrase.
             if (StopWord.IsMatch(w.Value) && !(words.Count == 0 && w.Value == "to")) break;
             words.Add(w);

@@ -25,6 +25,7 @@ public class InterestExtractorTests
     [InlineData("for a keen gardener", "gardening")]
     [InlineData("gift for a bookworm", "reading")]
     [InlineData("my dad is a golf addict", "golf")]
+    [InlineData("she likes tea and reading", "reading")]
     [InlineData("something for a fitness enthusiast", "fitness")]
     [InlineData("my husband loves gardening and the outdoors", "gardening and the outdoors")]
     [InlineData("she enjoys baking and reading", "baking and reading")]
