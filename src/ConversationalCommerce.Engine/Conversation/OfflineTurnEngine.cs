@@ -36,6 +36,10 @@ public sealed class OfflineTurnEngine(
         await catalog.EnsureLoadedAsync(context.ShopId, cancellationToken);
         var state = ConversationStateJson.Read(context.StateJson);
         var prediction = detector.Detect(context.ShopId, context.Text);
+        // "sacrf" is searched as the catalog's "scarf" anyway; the reply and the thread should say "scarf" too.
+        if (prediction.Entities.Keywords.Length > 0 && catalog.Spelled(context.ShopId, prediction.Entities.Keywords) is var spelled
+            && spelled != prediction.Entities.Keywords)
+            prediction = prediction with { Entities = prediction.Entities with { Keywords = spelled } };
         var intent = IntentRouting.Route(prediction, state, NamesProducts(context.ShopId, prediction));
 
         var shop = await shops.GetAsync(context.ShopId, cancellationToken) ?? ShopProfile.Default(context.ShopId);

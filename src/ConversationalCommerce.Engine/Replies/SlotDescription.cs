@@ -13,7 +13,10 @@ public static class SlotDescription
         words.AddRange(slots.Colors.Select(c => c.ToLowerInvariant()));
         words.AddRange(slots.Materials.Select(m => m.ToLowerInvariant()));
         var noun = slots.Categories.Count > 0 ? CountablePlural(slots.Categories[0].ToLowerInvariant())
-            : slots.Keywords.Length > 0 ? (DescribingWords.Contains(slots.Keywords.Split(' ')[^1]) ? slots.Keywords + (slots.Gift ? " gift ideas" : " picks") : slots.Keywords)
+            : slots.Keywords.Length > 0 ? (DescribingWords.Contains(slots.Keywords.Split(' ')[^1]) ? slots.Keywords + (slots.Gift ? " gift ideas" : " picks")
+                // One word is the thing itself: "scarves", not "these scarf"; "camping" stays as it is.
+                : !slots.Keywords.Contains(' ') && !slots.Keywords.EndsWith("ing", StringComparison.Ordinal) ? CountablePlural(slots.Keywords)
+                : slots.Keywords)
             : slots.Gift ? "gift ideas" : fallbackNoun;
         words.Add(noun);
         if (slots.Sizes.Count > 0) words.Add($"in size {string.Join(" or ", slots.Sizes.Select(SizeLabel))}");

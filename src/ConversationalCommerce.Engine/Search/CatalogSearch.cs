@@ -53,6 +53,9 @@ public sealed class CatalogSearch(
     public bool NamesProducts(Guid shopId, string text) =>
         !string.IsNullOrWhiteSpace(text) && _searcher.NamesProducts(Current(shopId), text);
 
+    public string Spelled(Guid shopId, string text) =>
+        string.IsNullOrWhiteSpace(text) ? text : _searcher.Spelled(Current(shopId), text);
+
     public Product? Get(Guid shopId, Guid productId)
     {
         var index = Current(shopId);

@@ -19,6 +19,12 @@ public interface ICatalogSearch
     /// </summary>
     bool NamesProducts(Guid shopId, string text);
 
+    /// <summary>
+    /// The text with each misspelt word the catalog does not know replaced by the catalog's own word for it, as product
+    /// titles write it ("sacrf" -> "scarf", "hedphones" -> "headphones"); other words unchanged.
+    /// </summary>
+    string Spelled(Guid shopId, string text);
+
     /// <summary>The product as last indexed (with variants and images), or null.</summary>
     Product? Get(Guid shopId, Guid productId);
 

@@ -61,4 +61,17 @@ public sealed class NotCarriedTests(DemoConversationApp app)
         Assert.DoesNotContain("couldn't find anything for", reply.Text);
         Assert.DoesNotContain("don't seem to carry", reply.Text);
     }
+
+    [Theory]
+    [InlineData("sacrf", "scarf", "scarves")]
+    [InlineData("candels", "candle", "candles")]
+    public async Task A_misspelt_product_is_found_and_named_as_the_shop_writes_it(string text, string keywords, string said)
+    {
+        var reply = (await app.ChatAsync(text))[0].Reply;
+
+        Assert.NotEmpty(reply.Products);
+        Assert.Equal(keywords, reply.Entities["keywords"]);
+        Assert.Contains(said, reply.Text);
+        Assert.DoesNotContain(text, reply.Text);
+    }
 }

@@ -116,6 +116,17 @@ public sealed class SearchRankingTests
     }
 
     [Fact]
+    public void A_misspelt_word_is_given_back_as_the_titles_write_it_and_known_or_short_words_are_left_alone()
+    {
+        var index = Index(Product("Wool Scarf", "Scarf"), Product("Foldable Wireless Headphones", "Headphones"), Product("Cuddly Bear", "Plush"));
+        var searcher = ShopIndexSearcher.Default;
+        Assert.Equal("scarf", searcher.Spelled(index, "sacrf"));
+        Assert.Equal("wireless headphones", searcher.Spelled(index, "wireles headphnes"));
+        Assert.Equal("gear", searcher.Spelled(index, "gear"));
+        Assert.Equal("snowboard scarf", searcher.Spelled(index, "snowboard scarf"));
+    }
+
+    [Fact]
     public void Words_no_product_has_in_any_form_are_reported_as_unknown()
     {
         var index = Index(Product("Ribbed Wool Socks", "Socks"), Product("Fisherman Sweater", "Sweater"));

@@ -164,6 +164,9 @@ public sealed class ShopIndex
 
     public int DocFrequency(int termId) => termId < 0 ? 0 : Postings[termId].Length;
 
+    /// <summary>The term (a stem) with this id.</summary>
+    public string Term(int termId) => _terms[termId];
+
     /// <summary>Catalog terms one edit away from <paramref name="term"/>.</summary>
     public IReadOnlyList<int> NearTerms(string term) => _typos.Value.Near(term);
 

@@ -69,7 +69,7 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
             // Typos are corrected only for words the catalog does not know, from both the stem and the word as
             // typed (stemming a misspelling can move it further from the catalog's stem). A word typed with four
             // letters or fewer has too many neighbours to guess from: "gear" is one edit from "bear", "year" and "ear".
-            if (index.TermId(stem) < 0 && stems[i].Word.Length >= MinTypoLength)
+            if (MayBeTypo(index, analyzer, stems[i].Word))
                 foreach (var near in index.NearTerms(stem).Concat(index.NearTerms(stems[i].Word)))
                     if (alts.All(a => a.TermId != near)) alts.Add(new TermAlternative(near, TypoWeight));
             if (!AddGroup(stem, alts, headStem == i) && !unmatched.Contains(stems[i].Word)) unmatched.Add(stems[i].Word);
@@ -93,6 +93,10 @@ public sealed class QueryPlanner(ShopperTextAnalyzer analyzer, ShopperSynonyms s
             return true;
         }
     }
+
+    /// <summary>A word the catalog does not know, long enough to be corrected (see <see cref="TypoCorrector"/>).</summary>
+    public static bool MayBeTypo(ShopIndex index, ShopperTextAnalyzer analyzer, string word) =>
+        word.Length >= MinTypoLength && word.All(char.IsLetter) && index.TermId(analyzer.Stem(word)) < 0;
 
     /// <summary>Known synonym phrases ("tank top") and hyphenated words the catalog also writes joined ("t-shirt").</summary>
     private string? JoinedPhrase(ShopIndex index, List<(string Stem, string Word, bool Hyphenated)> stems, int start, out int length)

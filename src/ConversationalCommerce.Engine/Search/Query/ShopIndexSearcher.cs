@@ -40,6 +40,35 @@ public sealed class ShopIndexSearcher(QueryPlanner planner, ShopperTextAnalyzer 
 
     public IReadOnlyList<string> UnknownWords(ShopIndex index, string text) => planner.Plan(index, text).Unmatched;
 
+    /// <summary>See <see cref="ICatalogSearch.Spelled"/>: a word is replaced only where the query plan would correct it.</summary>
+    public string Spelled(ShopIndex index, string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var changed = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].ToLowerInvariant();
+            if (!QueryPlanner.MayBeTypo(index, analyzer, word)) continue;
+            var near = index.NearTerms(analyzer.Stem(word)).Concat(index.NearTerms(word))
+                .OrderByDescending(index.DocFrequency).FirstOrDefault(-1);
+            if (near < 0 || TitleWordFor(index, index.Term(near)) is not { } shown) continue;
+            words[i] = shown;
+            changed = true;
+        }
+        return changed ? string.Join(' ', words) : text;
+    }
+
+    /// <summary>How a product title writes the word with this stem ("headphones" for "headphon"), or null.</summary>
+    private string? TitleWordFor(ShopIndex index, string term)
+    {
+        var id = index.TermId(term);
+        if (id < 0) return null;
+        foreach (var posting in index.Postings[id].Take(20))
+            foreach (var w in ShopperTextAnalyzer.Words(index.Docs[posting.Doc].Product.Title))
+                if (analyzer.Stem(w.Text) == term) return w.Text;
+        return null;
+    }
+
     /// <summary>Every concept of the text has a catalog term found outside descriptions (see <see cref="ICatalogSearch.NamesProducts"/>).</summary>
     public bool NamesProducts(ShopIndex index, string text)
     {
