@@ -69,6 +69,13 @@ public sealed partial class ProductFacts
     public string? ParagraphMentioning(params string[] words) =>
         Paragraphs.FirstOrDefault(p => words.Any(w => p.Contains(w, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>The titles of the variants that can be bought now ("M / Navy"), in variant order; none for a single-variant product.</summary>
+    public static IReadOnlyList<string> InStockVariants(Product product, int max = 8) =>
+        product.Variants.Where(v => v.IsAvailable).Select(v => v.Title).Where(t => t != "Default Title").Take(max).ToList();
+
+    /// <summary>The sentences of plain text (a policy, a paragraph).</summary>
+    public static string[] Sentences(string text) => SentenceEnd().Split(text);
+
     private static string Plain(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " ")).Replace("  ", " ");
 
     [GeneratedRegex(@"<li>\s*(?:<strong>|<b>)(?<label>[^<]{1,40})(?:</strong>|</b>)\s*(?<value>.*?)</li>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

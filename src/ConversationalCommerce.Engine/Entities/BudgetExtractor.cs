@@ -104,31 +104,10 @@ public static class BudgetExtractor
     public static (decimal Amount, string? Currency)? Parse(string amount)
     {
         var digits = Regex.Match(amount, @"\d[\d,]*(?:\.\d+)?");
-        if (!digits.Success) return SpelledValue(amount) is { } spelled ? (spelled, CurrencyOf(amount)) : null;
+        if (!digits.Success) return NumberWords.Spelled(amount) is { } spelled ? (spelled, CurrencyOf(amount)) : null;
         if (!decimal.TryParse(digits.Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return null;
         if (Regex.IsMatch(amount, @"\d\s?k\b")) value *= 1000;
         return (value, CurrencyOf(amount));
-    }
-
-    private static readonly Dictionary<string, int> NumberValues = new(StringComparer.Ordinal)
-    {
-        ["a"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
-        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30,
-        ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
-    };
-
-    /// <summary>"two hundred and fifty" -> 250; null when no number word is in it.</summary>
-    private static decimal? SpelledValue(string amount)
-    {
-        decimal total = 0, current = 0;
-        var any = false;
-        foreach (var word in Regex.Split(amount.ToLowerInvariant(), @"[\s-]+"))
-        {
-            if (word == "hundred") { current = Math.Max(current, 1) * 100; any = true; }
-            else if (NumberValues.TryGetValue(word, out var value)) { current += value; any = true; }
-        }
-        total += current;
-        return any && total > 0 ? total : null;
     }
 
     private static string? CurrencyOf(string amount) =>

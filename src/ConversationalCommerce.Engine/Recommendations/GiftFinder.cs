@@ -94,7 +94,7 @@ public sealed class GiftFinder(ProductRetriever retriever)
     private static List<(SearchHit Hit, double Score)> OfKindFirst(List<(SearchHit Hit, double Score)> scored, ShoppingSlots slots)
     {
         if (slots.Categories.Count == 0) return Diverse(scored);
-        var ofKind = scored.Where(x => slots.Categories.Contains(x.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase)).ToList();
+        var ofKind = scored.Where(x => slots.IsOfKind(x.Hit.Product.ProductType)).ToList();
         if (ofKind.Count == 0) return Diverse(scored);
         return [.. Diverse(ofKind), .. Diverse(scored.Except(ofKind).ToList())];
     }

@@ -28,17 +28,13 @@ public sealed class SearchRecommender(ProductRetriever retriever)
             _ => ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Rank),
         };
         // Products of the kind asked for come before those the category filter let in by a word of their title only
-        // ("White Tea Eau de Parfum" for tea), when any of the kind was found.
-        if (slots.Categories.Count > 0 && !CategoryExtractor.IsDepartment(slots.Categories)
-            && ranked.Any(r => slots.Categories.Contains(r.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase)))
-            ordered = ordered.OrderBy(r => !slots.Categories.Contains(r.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase));
-        // A department ("jewelry", "toys") shows its range: the best of each of its kinds first, then the second
-        // best...; products of other kinds that only name one in their title (a bracelet craft kit) come after.
-        if (CategoryExtractor.IsDepartment(slots.Categories))
+        // ("White Tea Eau de Parfum" for tea, a bracelet craft kit for jewelry). A department ("jewelry", "toys") also
+        // shows its range: the best of each of its kinds first, then the second best...
+        var department = CategoryExtractor.IsDepartment(slots.Categories);
+        if (department || slots.Categories.Count > 0 && ranked.Any(r => slots.IsOfKind(r.Hit.Product.ProductType)))
             ordered = ordered.Select((r, i) => (Item: r, Order: i))
                 .GroupBy(x => x.Item.Hit.Product.ProductType, StringComparer.OrdinalIgnoreCase)
-                .SelectMany(g => g.Select((x, place) => (x.Item, x.Order, Place: place,
-                    Outside: !slots.Categories.Contains(g.Key, StringComparer.OrdinalIgnoreCase))))
+                .SelectMany(g => g.Select((x, place) => (x.Item, x.Order, Place: department ? place : 0, Outside: !slots.IsOfKind(g.Key))))
                 .OrderBy(x => x.Outside).ThenBy(x => x.Place).ThenBy(x => x.Order)
                 .Select(x => x.Item);
         var page = ordered.Skip(offset).Take(count).Select(r =>

@@ -8,6 +8,9 @@ namespace ConversationalCommerce.Engine.Recommendations;
 /// </summary>
 public sealed class SinglePick
 {
+    /// <summary>The reason a product names the use asked about: "made for hiking".</summary>
+    public const string MadeFor = "made for ";
+
     /// <param name="use">What the shopper wants it for ("for hiking"): a product that names it is preferred and says so.</param>
     public RankedProduct? Choose(IReadOnlyList<ReferencedProduct> candidates, ShoppingSlots slots, RankingContext context, string? use = null)
     {
@@ -20,7 +23,7 @@ public sealed class SinglePick
             if (!variant.IsAvailable || slots.MaxPrice is { } max && variant.Price > max) continue;
             variant = context.ChooseVariant(candidate.Product, variant, slots);
             var reasons = ReasonWriter.For(candidate.Product, variant, slots, context.Currency, context.Signals(candidate.Product, variant));
-            if (use is not null && InterestSearchTerms.Mentioned(candidate.Product, use) is { } named) reasons = [$"made for {named}", .. reasons];
+            if (use is not null && InterestSearchTerms.Mentioned(candidate.Product, use) is { } named) reasons = [MadeFor + named, .. reasons];
             // Needs met weigh most; sales break ties; the order shown (search relevance) breaks the rest.
             var score = reasons.Count * 10 + Math.Log(1 + context.Stats.Units(candidate.Product.Id)) * 2 - index * 0.5;
             if (score > bestScore)

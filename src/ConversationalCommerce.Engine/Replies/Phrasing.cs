@@ -8,6 +8,10 @@ public sealed class Phrasing(Guid conversationId, int turn)
 {
     private int _picks;
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string Listing(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
     public string Pick(params string[] options)
     {
         if (options.Length == 0) return "";

@@ -62,6 +62,9 @@ public sealed record ShoppingSlots
     /// <summary>"What's new?": newest products first, for this search and its refinements.</summary>
     public bool Newest { get; init; }
 
+    /// <summary>A product of this type is of a kind the shopper named (not one the category filter let in by a title word).</summary>
+    public bool IsOfKind(string productType) => Categories.Contains(productType, StringComparer.OrdinalIgnoreCase);
+
     public bool HasProductFocus => Keywords.Length > 0 || Categories.Count > 0 || Interest is not null;
     public bool IsEmpty => !HasProductFocus && Colors.Count == 0 && Sizes.Count == 0 && Materials.Count == 0 && Vendors.Count == 0
                            && MinPrice is null && MaxPrice is null && Tier is null && Recipient is null && Occasion is null && !Gift;

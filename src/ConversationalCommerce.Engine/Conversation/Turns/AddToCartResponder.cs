@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConversationalCommerce.Domain.Catalog;
+using ConversationalCommerce.Engine.Catalog;
 using ConversationalCommerce.Engine.Conversation.State;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Recommendations;
@@ -53,7 +54,7 @@ public sealed partial class AddToCartResponder(ICatalogSearch catalog, BoughtTog
             && !product.Variants.Any(v => Fits(product, v, sizes, "size") && Fits(product, v, colors, "color", "colour")))
         {
             // Not sold out: it is not made in that ("a medium in white" of a tee that has no white).
-            var inStock = product.Variants.Where(v => v.IsAvailable).Select(v => v.Title).Where(t => t != "Default Title").Take(8).ToList();
+            var inStock = ProductFacts.InStockVariants(product);
             return Task.FromResult(new TurnAnswer(new Reply
             {
                 Text = $"The {product.Title} doesn't come in {string.Join(" / ", sizes.Select(SlotDescription.SizeLabel).Concat(colors))}." +

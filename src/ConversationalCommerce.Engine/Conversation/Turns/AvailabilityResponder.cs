@@ -82,7 +82,7 @@ public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnRespond
             }, turn.State);
         var names = fits.Select(x => $"the {x.Product.Title}" +
             (e.Colors.Count > 0 && ReasonWriter.OptionValue(x.Product, x.Variant!, "color", "colour") is { } shade && !shade.Equals(asked, StringComparison.OrdinalIgnoreCase) ? $" (in {shade})" : "")).ToList();
-        var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        var list = Phrasing.Listing(names);
         var text = fits.Count == 1
             ? $"Yes: {list} comes in {asked} and is in stock."
             : $"Yes, in stock in {asked}: {list}. Which one would you like?";
@@ -104,7 +104,7 @@ public sealed class AvailabilityResponder(ICatalogSearch catalog) : ITurnRespond
 
     private static string Options(Product product)
     {
-        var available = product.Variants.Where(v => v.IsAvailable).Select(v => v.Title).Where(t => t != "Default Title").Take(8).ToList();
+        var available = ProductFacts.InStockVariants(product);
         if (!product.IsPurchasable) return "Would you like me to find something similar?";
         return available.Count > 0 ? $"In stock now: {string.Join(", ", available)}." : "";
     }

@@ -125,14 +125,11 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
             $"Sorry, we don't seem to carry anything for {Quoted(unknown)}.");
         text += kinds.Count == 0
             ? " Tell me what else you're looking for, or who it's for, and I'll find it."
-            : $" Our most popular kinds of product are {Listing(kinds)}. Want to look at any of those?";
+            : $" Our most popular kinds of product are {Phrasing.Listing(kinds)}. Want to look at any of those?";
         return new TurnAnswer(new Reply { Text = text, QuickReplies = [.. Chips(kinds), "Gift ideas"] }, state with { PendingQuestion = null });
     }
 
     private static string Quoted(IReadOnlyList<string> words) => $"\u201c{string.Join(' ', words)}\u201d";
-
-    private static string Listing(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 
     private static IEnumerable<string> Chips(IReadOnlyList<string> kinds) => kinds.Take(3).Select(k => char.ToUpperInvariant(k[0]) + k[1..]);
 
@@ -153,7 +150,7 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
             return new TurnAnswer(new Reply { Text = "Tell me what you're looking for, or who it's for, and I'll find it.", QuickReplies = ["Gift ideas", "Show me bestsellers"] }, turn.State);
         return new TurnAnswer(new Reply
         {
-            Text = $"Our most popular kinds of product are {Listing(kinds)}. Tell me what you're after, or who it's for, and I'll pick a few.",
+            Text = $"Our most popular kinds of product are {Phrasing.Listing(kinds)}. Tell me what you're after, or who it's for, and I'll pick a few.",
             QuickReplies = [.. Chips(kinds), "Gift ideas"],
         }, turn.State with { PendingQuestion = null });
     }
@@ -186,7 +183,6 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
             Relaxation.Interest => $"the {slots.Interest} part",
             _ => "a detail",
         }).Distinct().ToList();
-        var list = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
-        return $"I've left out {list}";
+        return $"I've left out {Phrasing.Listing(parts)}";
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class PickOneResponder(SinglePick picker, SearchRecommende
 
         // Never claim a use the product's data does not name; offer one of the same kind that does, if there is one.
         var lead = turn.Phrasing.Pick("If I had to choose one, I'd go for", "My pick would be", "I'd recommend");
+        var another = false;
         if (use is not null && !MadeFor(pick))
         {
             var named = search.Recommend(slots with { Keywords = $"{slots.Keywords} {use}".Trim() }, turn.Ranking, 0, 10).Products
@@ -41,12 +42,12 @@ public sealed partial class PickOneResponder(SinglePick picker, SearchRecommende
                 .Select(r => picker.Choose([new ReferencedProduct(r.Product, r.Variant.ShopifyId)], slots, turn.Ranking, use))
                 .FirstOrDefault(r => r is not null && MadeFor(r));
             lead = named is null ? $"None of these says it's made for {use}, so going by the rest I'd go for" : $"None of those says it's made for {use}, but this one is:";
+            another = named is not null;
             pick = named ?? pick;
         }
         // The use is said once: in the lead when another product had to be found for it.
-        var reasons = lead.StartsWith("None of those", StringComparison.Ordinal) ? pick.Reasons.Where(r => !r.StartsWith("made for ", StringComparison.Ordinal)).ToList() : pick.Reasons;
-        var because = reasons.Count > 0 ? $" ({string.Join(", ", reasons.Take(3))})" : "";
-        if (!lead.StartsWith("None of those", StringComparison.Ordinal) && reasons.Count > 0) because = $": it's {string.Join(", ", reasons.Take(3))}";
+        var reasons = another ? pick.Reasons.Where(r => !r.StartsWith(SinglePick.MadeFor, StringComparison.Ordinal)).ToList() : pick.Reasons;
+        var because = reasons.Count == 0 ? "" : another ? $" ({string.Join(", ", reasons.Take(3))})" : $": it's {string.Join(", ", reasons.Take(3))}";
         var text = $"{lead} the {pick.Product.Title} at {Money.Format(pick.Variant.Price, turn.Currency)}{because}.";
         var reply = new Reply
         {
@@ -57,7 +58,7 @@ public sealed partial class PickOneResponder(SinglePick picker, SearchRecommende
         return Task.FromResult(new TurnAnswer(reply, turn.State with { FocusProductId = pick.Product.Id, Slots = slots, PendingQuestion = null }));
     }
 
-    private static bool MadeFor(RankedProduct pick) => pick.Reasons.Any(r => r.StartsWith("made for ", StringComparison.Ordinal));
+    private static bool MadeFor(RankedProduct pick) => pick.Reasons.Any(r => r.StartsWith(SinglePick.MadeFor, StringComparison.Ordinal));
 
     /// <summary>"better for hiking": the word after "for", when it is one of the search words (not "for her").</summary>
     private static string? UseNamed(string text, string keywords)

@@ -1,10 +1,11 @@
+using ConversationalCommerce.Engine.Catalog;
 using ConversationalCommerce.Engine.Intents;
 using ConversationalCommerce.Engine.Replies;
 
 namespace ConversationalCommerce.Engine.Conversation.Turns;
 
 /// <summary>Shipping, returns and payment, quoted from the shop's own policies; a shop without a policy gets a hand-off offer, not a guess.</summary>
-public sealed partial class PolicyResponder : ITurnResponder
+public sealed class PolicyResponder : ITurnResponder
 {
     public IReadOnlyCollection<string> Intents => [CommerceIntents.ShippingReturns];
 
@@ -63,17 +64,9 @@ public sealed partial class PolicyResponder : ITurnResponder
             .Where(w => w.Length >= 3 && !TopicWords.Contains(w))
             .Select(w => PolicyWords.GetValueOrDefault(w, w))
             .Select(w => w.Length > 5 ? w[..5] : w) // "canadian" finds "Canada" by its first letters
-            .ToList();
+            .ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0) return null;
-        var sentences = SentenceEnd().Split(policy)
-            .Where(sentence => Word().Matches(sentence).Any(m => wanted.Any(w => m.Value.StartsWith(w, StringComparison.OrdinalIgnoreCase))))
-            .ToList();
+        var sentences = ProductFacts.Sentences(policy).Where(sentence => AskedAbout.Names(sentence, wanted)).ToList();
         return sentences.Count == 0 ? null : string.Join(" ", sentences);
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+")]
-    private static partial System.Text.RegularExpressions.Regex SentenceEnd();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial System.Text.RegularExpressions.Regex Word();
 }
