@@ -57,19 +57,17 @@ public sealed partial class BrowseResponder(SearchRecommender recommender, ICata
             return new TurnAnswer(new Reply { Text = text, QuickReplies = ["Show me bestsellers", "Gift ideas"] }, state with { Shown = [], ResultOffset = 0 });
         }
 
-        var intro = more ? null : result.Relaxed.Count > 0
-            ? $"I couldn't find {what} exactly, so {RelaxedPhrase(result.Relaxed, turn.Slots)}. " + p.Pick("Here's what comes closest:", "These are the closest matches:")
+        var products = SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products");
+        var intro = more
+            ? p.Pick("Here are a few more:", "Some more options:", "A few more to look at:")
+            : result.Relaxed.Count > 0
+                ? $"I couldn't find {what} exactly, so {RelaxedPhrase(result.Relaxed, turn.Slots)}. " + p.Pick("Here's what comes closest:", "These are the closest matches:")
             : result.UnknownWords.Count > 0
                 ? $"I couldn't find anything for {Quoted(result.UnknownWords)} in our shop, so these match the rest of what you asked for:"
-                : null;
-        intro ??= more
-                ? p.Pick("Here are a few more:", "Some more options:", "A few more to look at:")
-                : turn.Slots.Newest
-                    ? p.Pick($"Our newest {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")}:",
-                        $"Just in: our latest {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")}:")
-                : AsksWhatSells().IsMatch(turn.Text)
-                    ? p.Pick($"Our most popular {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")} right now:",
-                        $"These {SlotDescription.Describe(turn.Slots, turn.Currency, fallbackNoun: "products")} sell best at the moment:")
+            : turn.Slots.Newest
+                ? p.Pick($"Our newest {products}:", $"Just in: our latest {products}:")
+            : AsksWhatSells().IsMatch(turn.Text)
+                ? p.Pick($"Our most popular {products} right now:", $"These {products} sell best at the moment:")
                 : p.Pick($"Here are some {what}:", $"I found these {what}:", $"Take a look at these {what}:", $"Some {what} you might like:");
         var lines = result.Products.Select((r, i) => $"{i + 1}. {r.Product.Title}: {Money.Format(r.Variant.Price, turn.Currency)}");
         var quick = new List<string>();
